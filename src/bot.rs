@@ -1,0 +1,122 @@
+//! Bot deployments: `bots/<name>.toml` says which knowledge layers, languages and settings a bot uses.
+//!
+//! Relative paths in a bot file are relative to the folder of the bot file.
+
+use crate::lang::Lang;
+use crate::search::SearchParams;
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// A bot file, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BotFile {
+    /// Short id used for data folders (e.g. "leiden").
+    pub id: String,
+    /// The municipality's name as shown to people.
+    pub municipality: String,
+    /// Knowledge layers, most general first.
+    pub layers: Vec<String>,
+    /// Languages this bot speaks (default: all 17).
+    #[serde(default)]
+    pub languages: Option<Vec<Lang>>,
+    /// Language when nothing else tells (default: nl).
+    #[serde(default)]
+    pub default_language: Option<Lang>,
+    /// Languages answers fall back to when a topic has no answer in the person's language.
+    #[serde(default)]
+    pub fallback: Option<Vec<Lang>>,
+    #[serde(default)]
+    pub knowledge_dir: Option<PathBuf>,
+    #[serde(default)]
+    pub locales_dir: Option<PathBuf>,
+    /// Where state (database, index cache) lives.
+    #[serde(default)]
+    pub data_dir: Option<PathBuf>,
+    #[serde(default)]
+    pub search: SearchParams,
+    #[serde(default)]
+    pub gaps: GapsConfig,
+    #[serde(default)]
+    pub telegram: Option<toml::Table>,
+    #[serde(default)]
+    pub matrix: Option<toml::Table>,
+    #[serde(default)]
+    pub advisors: Vec<toml::Table>,
+    #[serde(default)]
+    pub escalation: Option<toml::Table>,
+}
+
+/// Recording of unanswered questions for editors.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GapsConfig {
+    pub record: bool,
+    pub keep_days: u32,
+}
+
+impl Default for GapsConfig {
+    fn default() -> Self {
+        GapsConfig { record: true, keep_days: 90 }
+    }
+}
+
+/// A bot file with defaults applied and paths resolved.
+#[derive(Debug, Clone)]
+pub struct BotConfig {
+    pub id: String,
+    pub municipality: String,
+    pub layers: Vec<String>,
+    pub languages: Vec<Lang>,
+    pub default_language: Lang,
+    pub fallback: Vec<Lang>,
+    pub knowledge_dir: PathBuf,
+    pub locales_dir: PathBuf,
+    pub data_dir: PathBuf,
+    pub search: SearchParams,
+    pub gaps: GapsConfig,
+    pub file: BotFile,
+}
+
+impl BotConfig {
+    pub fn load(path: &Path) -> Result<BotConfig> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading bot file {}", path.display()))?;
+        let file: BotFile = toml::from_str(&text).map_err(|e| {
+            let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            anyhow::anyhow!("{}:{}: {}", path.display(), line, e.message())
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Ok(Self::from_file(file, base))
+    }
+
+    pub fn from_file(file: BotFile, base: &Path) -> BotConfig {
+        let resolve = |p: &Option<PathBuf>, default: &str| base.join(p.clone().unwrap_or_else(|| PathBuf::from(default)));
+        BotConfig {
+            id: file.id.clone(),
+            municipality: file.municipality.clone(),
+            layers: file.layers.clone(),
+            languages: file.languages.clone().unwrap_or_else(|| Lang::ALL.to_vec()),
+            default_language: file.default_language.unwrap_or(Lang::Nl),
+            fallback: file.fallback.clone().unwrap_or_else(|| vec![Lang::En, Lang::Nl]),
+            knowledge_dir: resolve(&file.knowledge_dir, "../knowledge"),
+            locales_dir: resolve(&file.locales_dir, "../locales"),
+            data_dir: resolve(&file.data_dir, &format!("../.wegwijs/{}", file.id)),
+            search: file.search.clone(),
+            gaps: file.gaps.clone(),
+            file,
+        }
+    }
+
+    /// Overrides the data directory (`--data-dir`).
+    pub fn with_data_dir(mut self, dir: Option<PathBuf>) -> Self {
+        if let Some(d) = dir {
+            self.data_dir = d;
+        }
+        self
+    }
+
+    pub fn cache_dir(&self) -> PathBuf {
+        self.data_dir.join("cache")
+    }
+}

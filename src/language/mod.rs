@@ -1,0 +1,251 @@
+//! Language identification: which of the 17 languages a message is written in, with a confidence and
+//! the evidence used, so the choice can be tested and explained.
+//!
+//! Order of work: the script first (Ge'ez is Tigrinya, Han is Chinese; letters that only Persian or
+//! only Arabic, only Ukrainian or only Russian use decide within a script), then a character n-gram
+//! model trained on the project's own texts (knowledge base and locales), with whatlang (limited to
+//! the same languages) as a second opinion for Latin-script text. Very short texts are marked
+//! unreliable, so that the conversation's language decides.
+
+mod model;
+
+pub use model::NgramModel;
+
+use crate::lang::{Lang, Script};
+
+/// How a language was chosen for a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// Letters that only this language uses (or the only language of the script).
+    Script,
+    /// The character n-gram model, possibly confirmed by whatlang.
+    Model,
+    /// Nothing to go on (no letters).
+    None,
+}
+
+/// The result of detecting one text.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Detection {
+    /// Best guess, if any letters were seen.
+    pub lang: Option<Lang>,
+    /// 0..1.
+    pub confidence: f32,
+    /// Whether the guess is good enough to switch the conversation's language.
+    pub reliable: bool,
+    pub method: Method,
+    /// The best candidates with their probabilities, best first (at most 3).
+    pub candidates: Vec<(Lang, f32)>,
+    /// Words of two or more letters in the text.
+    pub words: usize,
+}
+
+impl Detection {
+    fn none() -> Self {
+        Detection { lang: None, confidence: 0.0, reliable: false, method: Method::None, candidates: Vec::new(), words: 0 }
+    }
+
+    fn certain(lang: Lang) -> Self {
+        Detection { lang: Some(lang), confidence: 1.0, reliable: true, method: Method::Script, candidates: vec![(lang, 1.0)], words: 0 }
+    }
+}
+
+/// Letters per script in a text, and tell-tale letters within scripts.
+#[derive(Default, Debug)]
+struct ScriptCounts {
+    latin: usize,
+    arabic: usize,
+    cyrillic: usize,
+    ethiopic: usize,
+    han: usize,
+    persian_only: usize,
+    arabic_only: usize,
+    ukrainian_only: usize,
+    russian_only: usize,
+    other: usize,
+}
+
+fn count_scripts(text: &str) -> ScriptCounts {
+    let mut c = ScriptCounts::default();
+    for ch in text.chars() {
+        if !ch.is_alphabetic() {
+            continue;
+        }
+        match ch as u32 {
+            0x0041..=0x024F | 0x1E00..=0x1EFF => c.latin += 1,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+                c.arabic += 1;
+                match ch {
+                    'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => c.persian_only += 1,
+                    'ة' | 'ي' | 'ك' | 'ى' | 'ؤ' | 'ئ' | 'إ' => c.arabic_only += 1,
+                    _ => {}
+                }
+            }
+            0x0400..=0x04FF => {
+                c.cyrillic += 1;
+                match ch {
+                    'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => c.ukrainian_only += 1,
+                    'ы' | 'э' | 'ъ' | 'ё' | 'Ы' | 'Э' | 'Ъ' | 'Ё' => c.russian_only += 1,
+                    _ => {}
+                }
+            }
+            0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F => c.ethiopic += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => c.han += 1,
+            _ => c.other += 1,
+        }
+    }
+    c
+}
+
+/// Detects languages among an allowed set.
+pub struct Detector {
+    model: NgramModel,
+    allowed: Vec<Lang>,
+    whatlang: whatlang::Detector,
+}
+
+fn to_whatlang(l: Lang) -> Option<whatlang::Lang> {
+    use whatlang::Lang as W;
+    Some(match l {
+        Lang::Nl => W::Nld,
+        Lang::En => W::Eng,
+        Lang::Ar => W::Ara,
+        Lang::Tr => W::Tur,
+        Lang::Pl => W::Pol,
+        Lang::Uk => W::Ukr,
+        Lang::Ru => W::Rus,
+        Lang::Fa => W::Pes,
+        Lang::Es => W::Spa,
+        Lang::Fr => W::Fra,
+        Lang::De => W::Deu,
+        Lang::Zh => W::Cmn,
+        Lang::Pt => W::Por,
+        Lang::Ro => W::Ron,
+        Lang::It => W::Ita,
+        Lang::Ti | Lang::So => return None,
+    })
+}
+
+fn from_whatlang(l: whatlang::Lang) -> Option<Lang> {
+    Lang::ALL.into_iter().find(|x| to_whatlang(*x) == Some(l))
+}
+
+impl Detector {
+    pub fn new(model: NgramModel, allowed: &[Lang]) -> Self {
+        let wl: Vec<whatlang::Lang> = allowed.iter().filter_map(|l| to_whatlang(*l)).collect();
+        Detector { model, allowed: allowed.to_vec(), whatlang: whatlang::Detector::with_allowlist(wl) }
+    }
+
+    pub fn allowed(&self) -> &[Lang] {
+        &self.allowed
+    }
+
+    pub fn detect(&self, text: &str) -> Detection {
+        let text: String = text.chars().take(1_000).collect();
+        let words = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
+        let mut d = self.detect_inner(&text, words);
+        d.words = words;
+        d
+    }
+
+    fn detect_inner(&self, text: &str, words: usize) -> Detection {
+        let text = text.to_string();
+        let sc = count_scripts(&text);
+        let letters = sc.latin + sc.arabic + sc.cyrillic + sc.ethiopic + sc.han;
+        if letters == 0 {
+            return Detection::none();
+        }
+        let allowed = |l: Lang| self.allowed.contains(&l);
+        // The dominant script decides the candidates.
+        let script = [
+            (Script::Latin, sc.latin),
+            (Script::Arabic, sc.arabic),
+            (Script::Cyrillic, sc.cyrillic),
+            (Script::Ethiopic, sc.ethiopic),
+            (Script::Han, sc.han * 2),
+        ]
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(s, _)| s)
+        .unwrap_or(Script::Latin);
+        let candidates: Vec<Lang> = self.allowed.iter().copied().filter(|l| l.script() == script).collect();
+        match candidates.as_slice() {
+            [] => return Detection::none(),
+            [only] => return Detection::certain(*only),
+            _ => {}
+        }
+        if script == Script::Arabic && allowed(Lang::Fa) && allowed(Lang::Ar) {
+            if sc.persian_only > 0 && sc.arabic_only == 0 {
+                return Detection::certain(Lang::Fa);
+            }
+            if sc.arabic_only > 0 && sc.persian_only == 0 {
+                return Detection::certain(Lang::Ar);
+            }
+        }
+        if script == Script::Cyrillic && allowed(Lang::Uk) && allowed(Lang::Ru) {
+            if sc.ukrainian_only > 0 && sc.russian_only == 0 {
+                return Detection::certain(Lang::Uk);
+            }
+            if sc.russian_only > 0 && sc.ukrainian_only == 0 {
+                return Detection::certain(Lang::Ru);
+            }
+        }
+        let mut probs = self.model.probabilities(&text, &candidates);
+        if script == Script::Latin {
+            self.blend_whatlang(&text, &mut probs);
+        }
+        probs.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let (lang, confidence) = probs[0];
+        let second = probs.get(1).map_or(0.0, |p| p.1);
+        let reliable = words >= 2 && confidence >= 0.6 && confidence - second >= 0.25
+            || words == 1 && confidence >= 0.9 && text.chars().filter(|c| c.is_alphabetic()).count() >= 8;
+        probs.truncate(3);
+        Detection { lang: Some(lang), confidence, reliable, method: Method::Model, candidates: probs, words }
+    }
+
+    /// whatlang as a second opinion: its guess gets a share of the probability mass by its confidence.
+    fn blend_whatlang(&self, text: &str, probs: &mut [(Lang, f32)]) {
+        let Some(info) = self.whatlang.detect(text) else { return };
+        let Some(wl) = from_whatlang(info.lang()) else { return };
+        let share = 0.3 * info.confidence() as f32;
+        for (l, p) in probs.iter_mut() {
+            *p = *p * (1.0 - share) + if *l == wl { share } else { 0.0 };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detector() -> Detector {
+        let mut m = NgramModel::default();
+        m.add(Lang::Nl, "hoe krijg ik een burgerservicenummer en waar moet ik me inschrijven bij de gemeente");
+        m.add(Lang::En, "how do i get a citizen service number and where do i register with the municipality");
+        m.add(Lang::De, "wie bekomme ich eine steuernummer und wo muss ich mich bei der gemeinde anmelden");
+        m.add(Lang::So, "sidee baan ku helayaa lambarka muwaadinka oo xagee iska diiwaangeliyaa dowladda hoose");
+        Detector::new(m.finish(), &Lang::ALL)
+    }
+
+    #[test]
+    fn scripts_decide_where_they_can() {
+        let d = detector();
+        assert_eq!(d.detect("ሓኪም ከመይ ይረክብ").lang, Some(Lang::Ti));
+        assert_eq!(d.detect("怎么找医生").lang, Some(Lang::Zh));
+        assert_eq!(d.detect("چطور ثبت نام کنم").lang, Some(Lang::Fa));
+        assert_eq!(d.detect("كيف أسجل عنواني في البلدية").lang, Some(Lang::Ar));
+        assert_eq!(d.detect("Як отримати номер").lang, Some(Lang::Uk));
+        assert_eq!(d.detect("Как получить номер и где жильё? ы").lang, Some(Lang::Ru));
+        assert_eq!(d.detect("12345 ?!").lang, None);
+    }
+
+    #[test]
+    fn latin_text_uses_the_model() {
+        let d = detector();
+        let det = d.detect("waar moet ik me inschrijven");
+        assert_eq!(det.lang, Some(Lang::Nl));
+        assert_eq!(det.method, Method::Model);
+        assert_eq!(d.detect("sidee baan ku helayaa lambarka").lang, Some(Lang::So));
+    }
+}

@@ -1,0 +1,231 @@
+//! The `wegwijs` command line.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use wegwijs::bot::BotConfig;
+use wegwijs::conversation::{self, Engine};
+use wegwijs::knowledge::{self, stats::Coverage, Date, LoadOptions, Severity, TopicList};
+use wegwijs::store::SqliteStore;
+
+#[derive(Parser)]
+#[command(name = "wegwijs", version, about = "Answers newcomers' questions in their language, and hands over to human advisors")]
+struct Cli {
+    /// The bot file (deployment) to use.
+    #[arg(long, global = true, default_value = "bots/leiden.toml")]
+    bot: PathBuf,
+    /// Where state lives (database, index cache); overrides `data_dir` in the bot file.
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Chat with the bot in the terminal (no accounts needed).
+    Chat {
+        /// Interface language hint, as a platform would send it (e.g. "ar").
+        #[arg(long)]
+        interface_lang: Option<String>,
+    },
+    /// Answer one question.
+    Ask {
+        question: String,
+        /// Print language evidence, ranked topics with scores and the rendered answer as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build the search index into the cache directory.
+    Index,
+    /// Run a question set and report quality and speed.
+    Eval {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// List the questions answered wrongly.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Work on the knowledge base.
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+    },
+    /// Run the bot on the platforms configured in the bot file.
+    Serve,
+}
+
+#[derive(Subcommand)]
+enum KbCommand {
+    /// Check every file under knowledge/ and print problems as file:line: problem.
+    Check {
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// Also print warnings (they are always counted).
+        #[arg(long, short)]
+        warnings: bool,
+        /// The knowledge folder (default: the bot's).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Coverage matrix topic × language.
+    Stats {
+        /// Also write a self-contained HTML page.
+        #[arg(long)]
+        html: Option<PathBuf>,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let default_level = if matches!(cli.command, Command::Serve) { "info" } else { "warn" };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli) {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn load_bot(cli: &Cli) -> Result<BotConfig> {
+    Ok(BotConfig::load(&cli.bot)?.with_data_dir(cli.data_dir.clone()))
+}
+
+fn engine(cfg: BotConfig, progress: bool) -> Result<Engine> {
+    let bar = progress_bar(progress);
+    let (snapshot, _warnings) = conversation::load_snapshot(&cfg, &|n| bar.set_position(n as u64))?;
+    bar.finish_and_clear();
+    let store = SqliteStore::open(&cfg.data_dir.join("wegwijs.sqlite"))?;
+    Ok(Engine::new(cfg, snapshot, Arc::new(store)))
+}
+
+/// A spinner that only appears when building takes more than a moment, and only on a terminal.
+fn progress_bar(enabled: bool) -> indicatif::ProgressBar {
+    if !enabled {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} indexing {pos} documents ({elapsed})").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+fn run(cli: Cli) -> Result<i32> {
+    match &cli.command {
+        Command::Chat { interface_lang } => {
+            let engine = engine(load_bot(&cli)?, true)?;
+            let stdin = std::io::stdin();
+            wegwijs::transport::console::run(&engine, stdin.lock(), std::io::stdout(), interface_lang.clone())?;
+            Ok(0)
+        }
+        Command::Ask { question, json } => {
+            let engine = engine(load_bot(&cli)?, false)?;
+            let asked = engine.ask(question, None);
+            let chat = wegwijs::message::ChatRef::new("cli", "ask");
+            let reply = engine.handle(&wegwijs::message::Incoming::text(chat, "ask", question.clone()));
+            let rendered: Vec<String> = reply.iter().map(|m| wegwijs::transport::console::render(m, 1).0).collect();
+            if *json {
+                let v = serde_json::json!({
+                    "question": question,
+                    "language": asked.language,
+                    "ranked": asked.ranked.topics,
+                    "decision": asked.ranked.decision,
+                    "answer": rendered.join("\n\n"),
+                });
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                println!("{}", rendered.join("\n\n"));
+            }
+            Ok(0)
+        }
+        Command::Index => {
+            let cfg = load_bot(&cli)?;
+            let bar = progress_bar(true);
+            let t0 = std::time::Instant::now();
+            let (snapshot, _) = conversation::load_snapshot(&cfg, &|n| bar.set_position(n as u64))?;
+            bar.finish_and_clear();
+            println!(
+                "index ready: {} topics, {} documents, {} ({:.1} s)",
+                snapshot.kb.len(),
+                snapshot.index.num_docs(),
+                snapshot.index.path.as_deref().map(Path::display).map(|d| d.to_string()).unwrap_or_default(),
+                t0.elapsed().as_secs_f64()
+            );
+            Ok(0)
+        }
+        Command::Eval { file, json, verbose } => {
+            let engine = engine(load_bot(&cli)?, false)?;
+            let report = wegwijs::eval::run(&engine, file)?;
+            if *json {
+                println!("{}", serde_json::to_string(&report)?);
+            } else {
+                print!("{}", wegwijs::eval::table(&report, *verbose));
+            }
+            Ok(0)
+        }
+        Command::Kb { command } => kb(&cli, command),
+        Command::Serve => {
+            let cfg = load_bot(&cli)?;
+            if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() {
+                anyhow::bail!(
+                    "{}: no platform is configured in this bot file (add a [telegram] or [matrix] section); for a local chat run `wegwijs chat`",
+                    cli.bot.display()
+                );
+            }
+            anyhow::bail!("{}: the Telegram and Matrix transports are not part of this build yet", cli.bot.display())
+        }
+    }
+}
+
+fn kb(cli: &Cli, command: &KbCommand) -> Result<i32> {
+    let cfg = load_bot(cli);
+    match command {
+        KbCommand::Check { strict, warnings, dir } => {
+            let dir = match (dir, &cfg) {
+                (Some(d), _) => d.clone(),
+                (None, Ok(c)) => c.knowledge_dir.clone(),
+                (None, Err(_)) => PathBuf::from("knowledge"),
+            };
+            let list = TopicList::read(&dir.join("topics.tsv"))
+                .with_context(|| format!("reading the topic list {}", dir.join("topics.tsv").display()))?;
+            let opts = LoadOptions { topic_list: Some(list), ..LoadOptions::default() };
+            let (kb, problems) = knowledge::load(&dir, &opts);
+            let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+            let warns = problems.len() - errors;
+            for p in &problems {
+                if p.severity == Severity::Error || *warnings || *strict {
+                    println!("{p}");
+                }
+            }
+            println!(
+                "{} topics checked: {errors} errors, {warns} warnings{}",
+                kb.len(),
+                if *warnings || *strict || warns == 0 { "" } else { " (show them with --warnings)" }
+            );
+            Ok(if errors > 0 || (*strict && warns > 0) { 1 } else { 0 })
+        }
+        KbCommand::Stats { html } => {
+            let cfg = cfg?;
+            let opts = LoadOptions { layers: Some(cfg.layers.clone()), ..LoadOptions::default() };
+            let (kb, _) = knowledge::load(&cfg.knowledge_dir, &opts);
+            let cov = Coverage::of(&kb, Date::today());
+            print!("{}", cov.table());
+            if let Some(path) = html {
+                std::fs::write(path, cov.html(&format!("Wegwijs {}: knowledge coverage", cfg.municipality)))
+                    .with_context(|| format!("writing {}", path.display()))?;
+                println!("written: {}", path.display());
+            }
+            Ok(0)
+        }
+    }
+}

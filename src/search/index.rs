@@ -1,0 +1,276 @@
+//! Building, caching and querying the tantivy index, plus the per-topic token tables the scorer uses.
+
+use super::analyze::{Analyzer, TantivyAnalyzer};
+use super::score::{self, Ranked, SearchParams, TopicTokens};
+use crate::knowledge::{KnowledgeBase, TopicId};
+use crate::lang::Lang;
+use anyhow::{Context, Result};
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+/// Bumped whenever analysis or the schema changes, so cached indexes are rebuilt.
+const INDEX_VERSION: u32 = 1;
+/// How many documents tantivy hands to the scorer.
+const CANDIDATES: usize = 40;
+
+struct Fields {
+    topic: Field,
+    lang: Field,
+    questions: Vec<Field>,
+    body: Vec<Field>,
+    any: Field,
+}
+
+fn tokenizer_name(lang: Option<Lang>) -> String {
+    match lang {
+        Some(l) => format!("ww_{l}"),
+        None => "ww_any".into(),
+    }
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |lang: Option<Lang>| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(&tokenizer_name(lang))
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
+    let topic = b.add_text_field("topic", STRING | STORED);
+    let lang = b.add_text_field("lang", STRING | STORED);
+    let questions = Lang::ALL.iter().map(|l| b.add_text_field(&format!("q_{l}"), text(Some(*l)))).collect();
+    let body = Lang::ALL.iter().map(|l| b.add_text_field(&format!("body_{l}"), text(Some(*l)))).collect();
+    let any = b.add_text_field("any", text(None));
+    (b.build(), Fields { topic, lang, questions, body, any })
+}
+
+/// Custom tokenizers are not stored in an index: register them on every open.
+fn register_tokenizers(index: &Index) {
+    let mgr = index.tokenizers();
+    for l in Lang::ALL {
+        mgr.register(&tokenizer_name(Some(l)), TantivyAnalyzer(Analyzer::new(Some(l))));
+    }
+    mgr.register(&tokenizer_name(None), TantivyAnalyzer(Analyzer::new(None)));
+}
+
+/// A fingerprint of everything the index is built from: cached indexes are keyed by it.
+pub fn fingerprint(kb: &KnowledgeBase) -> String {
+    let mut h = std::hash::DefaultHasher::new();
+    INDEX_VERSION.hash(&mut h);
+    for t in kb.topics() {
+        t.id.as_str().hash(&mut h);
+        for (lang, tr) in &t.translations {
+            lang.code().hash(&mut h);
+            tr.title.hash(&mut h);
+            tr.questions.hash(&mut h);
+            tr.keywords.hash(&mut h);
+            tr.body.hash(&mut h);
+        }
+    }
+    format!("{:016x}", h.finish())
+}
+
+/// The searchable form of one knowledge base: the tantivy index and the scorer's token tables.
+pub struct SearchIndex {
+    reader: IndexReader,
+    fields: Fields,
+    analyzers: Vec<Analyzer>,
+    any_analyzer: Analyzer,
+    tokens: HashMap<TopicId, TopicTokens>,
+    stats: score::Stats,
+    /// Where the index lives on disk (None when built in memory).
+    pub path: Option<PathBuf>,
+}
+
+impl SearchIndex {
+    /// Builds the index in memory (tests, benchmarks).
+    pub fn build_in_ram(kb: &KnowledgeBase) -> Result<SearchIndex> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        register_tokenizers(&index);
+        write_docs(&index, &fields, kb, &|_| {})?;
+        Self::open_with(index, fields, kb, None)
+    }
+
+    /// Opens the cached index for this knowledge base under `cache_dir`, building it first when there is
+    /// none. `progress` is called with (documents written, total).
+    pub fn open_or_build(kb: &KnowledgeBase, cache_dir: &Path, progress: &dyn Fn(usize)) -> Result<SearchIndex> {
+        let dir = cache_dir.join(format!("index-{}", fingerprint(kb)));
+        if dir.join(".complete").exists() {
+            match Self::open_dir(kb, &dir) {
+                Ok(ix) => return Ok(ix),
+                Err(e) => tracing::warn!("cached index at {} unusable, rebuilding: {e:#}", dir.display()),
+            }
+        }
+        Self::build_dir(kb, &dir, progress)?;
+        Self::open_dir(kb, &dir)
+    }
+
+    /// Builds the index into `dir` (through a temporary folder, renamed when complete).
+    pub fn build_dir(kb: &KnowledgeBase, dir: &Path, progress: &dyn Fn(usize)) -> Result<()> {
+        let parent = dir.parent().context("index directory has no parent")?;
+        std::fs::create_dir_all(parent).with_context(|| format!("creating cache directory {}", parent.display()))?;
+        let tmp = parent.join(format!(
+            ".{}.tmp-{}",
+            dir.file_name().and_then(|n| n.to_str()).unwrap_or("index"),
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp)?;
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(&tmp, schema).with_context(|| format!("creating index in {}", tmp.display()))?;
+        register_tokenizers(&index);
+        write_docs(&index, &fields, kb, progress)?;
+        std::fs::write(tmp.join(".complete"), fingerprint(kb))?;
+        let _ = std::fs::remove_dir_all(dir);
+        std::fs::rename(&tmp, dir).with_context(|| format!("moving index into {}", dir.display()))?;
+        prune_old_indexes(parent, dir);
+        Ok(())
+    }
+
+    fn open_dir(kb: &KnowledgeBase, dir: &Path) -> Result<SearchIndex> {
+        let index = Index::open_in_dir(dir).with_context(|| format!("opening index {}", dir.display()))?;
+        register_tokenizers(&index);
+        let (_, fields) = schema();
+        Self::open_with(index, fields, kb, Some(dir.to_path_buf()))
+    }
+
+    fn open_with(index: Index, fields: Fields, kb: &KnowledgeBase, path: Option<PathBuf>) -> Result<SearchIndex> {
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let analyzers: Vec<Analyzer> = Lang::ALL.iter().map(|l| Analyzer::new(Some(*l))).collect();
+        let any_analyzer = Analyzer::new(None);
+        let tokens: HashMap<TopicId, TopicTokens> = kb
+            .topics()
+            .iter()
+            .map(|t| (t.id.clone(), TopicTokens::of(t, &analyzers, &any_analyzer)))
+            .collect();
+        let stats = score::Stats::of(tokens.values());
+        Ok(SearchIndex { reader, fields, analyzers, any_analyzer, tokens, stats, path })
+    }
+
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Ranks topics for `text`, analysed in each of `langs` (the detected language first, then other
+    /// likely ones). Never fails on any input: the worst outcome is an empty ranking.
+    pub fn search(&self, text: &str, langs: &[Lang], params: &SearchParams) -> Ranked {
+        let any_tokens = self.any_analyzer.tokens(text);
+        let mut per_lang = Vec::new();
+        for &lang in langs {
+            let lang_tokens = self.analyzers[lang.index()].tokens(text);
+            if lang_tokens.is_empty() && any_tokens.is_empty() {
+                continue;
+            }
+            let candidates = self.candidates(lang, &lang_tokens, &any_tokens);
+            per_lang.push(score::rank(lang, &lang_tokens, &any_tokens, &candidates, &self.tokens, &self.stats, params));
+        }
+        score::merge(per_lang, params)
+    }
+
+    /// Candidate topics from tantivy, best first, with their BM25 scores.
+    fn candidates(&self, lang: Lang, lang_tokens: &[String], any_tokens: &[String]) -> Vec<(TopicId, f32)> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let q_field = self.fields.questions[lang.index()];
+        let body_field = self.fields.body[lang.index()];
+        let unique = |v: &[String]| v.iter().cloned().collect::<HashSet<_>>();
+        for t in unique(lang_tokens) {
+            clauses.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(q_field, &t), IndexRecordOption::WithFreqs), 3.0)));
+            clauses.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(body_field, &t), IndexRecordOption::WithFreqs), 1.0)));
+        }
+        for t in unique(any_tokens) {
+            clauses.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(self.fields.any, &t), IndexRecordOption::WithFreqs), 1.5)));
+            let n = t.chars().count();
+            if n >= 5 {
+                let distance = if n >= 9 { 2 } else { 1 };
+                clauses.push((Occur::Should, boosted(FuzzyTermQuery::new(Term::from_field_text(self.fields.any, &t), distance, true), 0.5)));
+            }
+        }
+        if clauses.is_empty() {
+            return Vec::new();
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let Ok(top) = searcher.search(&query, &TopDocs::with_limit(CANDIDATES).order_by_score()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(TopicId, f32)> = Vec::new();
+        for (score, addr) in top {
+            let Ok(doc) = searcher.doc::<TantivyDocument>(addr) else { continue };
+            let Some(id) = doc.get_first(self.fields.topic).and_then(|v| v.as_str()).and_then(TopicId::parse) else {
+                continue;
+            };
+            if !out.iter().any(|(t, _)| *t == id) {
+                out.push((id, score));
+            }
+        }
+        out
+    }
+
+    /// The language each stored document was written in (for tests and diagnostics).
+    pub fn doc_langs(&self) -> Vec<String> {
+        let searcher = self.reader.searcher();
+        let mut out = Vec::new();
+        for seg in searcher.segment_readers() {
+            let store = seg.get_store_reader(1).ok();
+            for doc_id in 0..seg.max_doc() {
+                if let Some(doc) = store.as_ref().and_then(|s| s.get::<TantivyDocument>(doc_id).ok()) {
+                    if let Some(l) = doc.get_first(self.fields.lang).and_then(|v| v.as_str()) {
+                        out.push(l.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn boosted(q: impl Query + 'static, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(q), boost))
+}
+
+fn write_docs(index: &Index, fields: &Fields, kb: &KnowledgeBase, progress: &dyn Fn(usize)) -> Result<()> {
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 30_000_000)?;
+    let mut n = 0;
+    for topic in kb.topics() {
+        for (lang, tr) in &topic.translations {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields.topic, topic.id.as_str());
+            doc.add_text(fields.lang, lang.code());
+            let qf = fields.questions[lang.index()];
+            doc.add_text(qf, &tr.title);
+            for q in tr.questions.iter().chain(&tr.keywords) {
+                doc.add_text(qf, q);
+                doc.add_text(fields.any, q);
+            }
+            doc.add_text(fields.any, &tr.title);
+            if let Some(body) = &tr.body {
+                doc.add_text(fields.body[lang.index()], body);
+            }
+            writer.add_document(doc)?;
+            n += 1;
+            progress(n);
+        }
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+/// Keeps the cache small: removes other `index-*` folders than the current one.
+fn prune_old_indexes(parent: &Path, keep: &Path) {
+    let Ok(rd) = std::fs::read_dir(parent) else { return };
+    for e in rd.flatten() {
+        let p = e.path();
+        let is_index = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("index-"));
+        if is_index && p != keep {
+            let _ = std::fs::remove_dir_all(&p);
+        }
+    }
+}

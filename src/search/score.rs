@@ -1,0 +1,353 @@
+//! Scoring candidates into a calibrated 0..1 ranking and deciding answer / choice / don't know.
+
+use super::analyze::Analyzer;
+use crate::knowledge::{Topic, TopicId};
+use crate::lang::Lang;
+use std::collections::{HashMap, HashSet};
+
+/// Tunable search settings (`[search]` in a bot file).
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchParams {
+    /// Below this score the bot says it does not know.
+    pub abstain_below: f32,
+    /// Topics within this distance of the best one are offered as a choice.
+    pub choice_margin: f32,
+    /// Weight of the best single question against the coverage of the whole topic.
+    pub question_weight: f32,
+    /// How much words of a question that the message does not contain count against it.
+    pub extra_word_penalty: f32,
+}
+
+impl Default for SearchParams {
+    fn default() -> Self {
+        SearchParams { abstain_below: 0.42, choice_margin: 0.04, question_weight: 0.6, extra_word_penalty: 0.25 }
+    }
+}
+
+/// One ranked topic.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Scored {
+    pub topic: TopicId,
+    /// 0..1: how well the topic covers the message.
+    pub score: f32,
+    /// The language whose analysis produced the score.
+    pub lang: Lang,
+}
+
+/// What the bot should do with a ranking.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "topics")]
+pub enum Decision {
+    Answer(TopicId),
+    /// Two or three topics fit about equally: let the person choose.
+    Choose(Vec<TopicId>),
+    DontKnow,
+}
+
+/// The ranking of topics for one message, best first, and the decision taken from it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Ranked {
+    pub topics: Vec<Scored>,
+    pub decision: Decision,
+}
+
+/// Analysed text of one language of a topic.
+pub(crate) struct LangTokens {
+    set: HashSet<String>,
+    questions: Vec<Vec<String>>,
+    body: HashSet<String>,
+}
+
+/// Analysed text of a topic, in every language it has.
+pub(crate) struct TopicTokens {
+    langs: Vec<Option<LangTokens>>,
+    any: HashSet<String>,
+}
+
+impl TopicTokens {
+    pub(crate) fn of(topic: &Topic, analyzers: &[Analyzer], any: &Analyzer) -> TopicTokens {
+        let mut langs: Vec<Option<LangTokens>> = (0..Lang::ALL.len()).map(|_| None).collect();
+        let mut any_set = HashSet::new();
+        for (lang, tr) in &topic.translations {
+            let a = &analyzers[lang.index()];
+            let mut questions: Vec<Vec<String>> = std::iter::once(&tr.title)
+                .chain(&tr.questions)
+                .chain(&tr.keywords)
+                .map(|q| a.tokens(q))
+                .filter(|t| !t.is_empty())
+                .collect();
+            questions.iter_mut().for_each(|q| {
+                q.sort();
+                q.dedup();
+            });
+            let set = questions.iter().flatten().cloned().collect();
+            let body = tr.body.as_deref().map(|b| body_tokens(a, b)).unwrap_or_default();
+            for q in std::iter::once(&tr.title).chain(&tr.questions).chain(&tr.keywords) {
+                any_set.extend(any.tokens(q));
+            }
+            langs[lang.index()] = Some(LangTokens { set, questions, body });
+        }
+        TopicTokens { langs, any: any_set }
+    }
+}
+
+/// Bodies are longer than one analysis window: analyse them paragraph by paragraph.
+fn body_tokens(a: &Analyzer, body: &str) -> HashSet<String> {
+    body.split(['\n', '.', '!', '?']).flat_map(|part| a.tokens(part)).collect()
+}
+
+/// Document frequencies (in topics) for weighting words by rarity.
+pub(crate) struct Stats {
+    n_topics: u32,
+    n_lang: Vec<u32>,
+    df_lang: Vec<HashMap<String, u32>>,
+    df_any: HashMap<String, u32>,
+}
+
+impl Stats {
+    pub(crate) fn of<'a>(topics: impl Iterator<Item = &'a TopicTokens>) -> Stats {
+        let mut s = Stats {
+            n_topics: 0,
+            n_lang: vec![0; Lang::ALL.len()],
+            df_lang: vec![HashMap::new(); Lang::ALL.len()],
+            df_any: HashMap::new(),
+        };
+        for t in topics {
+            s.n_topics += 1;
+            for (i, lt) in t.langs.iter().enumerate() {
+                if let Some(lt) = lt {
+                    s.n_lang[i] += 1;
+                    for tok in &lt.set {
+                        *s.df_lang[i].entry(tok.clone()).or_default() += 1;
+                    }
+                }
+            }
+            for tok in &t.any {
+                *s.df_any.entry(tok.clone()).or_default() += 1;
+            }
+        }
+        s
+    }
+}
+
+fn idf(df: u32, n: u32) -> f32 {
+    let (df, n) = (df as f32, n.max(1) as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// One word of the message: its form in the message's language and its language-neutral form.
+struct Unit {
+    stem: String,
+    any: String,
+    weight: f32,
+    /// Known words this one is a likely typo of (only for words the index has never seen).
+    fuzzy: Vec<String>,
+}
+
+fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], stats: &Stats) -> Vec<Unit> {
+    let li = lang.index();
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (stem, any) in lang_tokens.iter().zip(any_tokens) {
+        if !seen.insert(stem.clone()) {
+            continue;
+        }
+        let df_l = stats.df_lang[li].get(stem).copied().unwrap_or(0);
+        let df_a = stats.df_any.get(any).copied().unwrap_or(0);
+        let (weight, fuzzy) = if df_l > 0 {
+            (idf(df_l, stats.n_lang[li]), Vec::new())
+        } else if df_a > 0 {
+            (idf(df_a, stats.n_topics), Vec::new())
+        } else {
+            let near = near_words(any, stats.df_any.keys().chain(stats.df_lang[li].keys()));
+            let w = near
+                .first()
+                .map(|n| {
+                    let df = stats.df_any.get(n).or_else(|| stats.df_lang[li].get(n)).copied().unwrap_or(0);
+                    idf(df, stats.n_topics)
+                })
+                .unwrap_or_else(|| idf(0, stats.n_topics));
+            (w, near)
+        };
+        out.push(Unit { stem: stem.clone(), any: any.clone(), weight, fuzzy });
+    }
+    out
+}
+
+/// Known words within typing distance of `word` (1 edit from 5 letters, 2 from 9), closest first.
+fn near_words<'a>(word: &str, vocab: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let w: Vec<char> = word.chars().collect();
+    let max = match w.len() {
+        0..=4 => return Vec::new(),
+        5..=8 => 1,
+        _ => 2,
+    };
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut buf = Vec::new();
+    for v in vocab {
+        let vl = v.chars().count();
+        if vl.abs_diff(w.len()) > max {
+            continue;
+        }
+        buf.clear();
+        buf.extend(v.chars());
+        if let Some(d) = bounded_levenshtein(&w, &buf, max) {
+            if !found.iter().any(|(_, f)| f == v) {
+                found.push((d, v.clone()));
+            }
+        }
+    }
+    found.sort();
+    found.into_iter().take(4).map(|(_, v)| v).collect()
+}
+
+/// Edit distance if it is at most `max`.
+fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= max).then_some(prev[b.len()])
+}
+
+/// Scores the candidates for one analysis language.
+pub(crate) fn rank(
+    lang: Lang,
+    lang_tokens: &[String],
+    any_tokens: &[String],
+    candidates: &[(TopicId, f32)],
+    tokens: &HashMap<TopicId, TopicTokens>,
+    stats: &Stats,
+    params: &SearchParams,
+) -> Vec<Scored> {
+    let units = units(lang, lang_tokens, any_tokens, stats);
+    let total: f32 = units.iter().map(|u| u.weight).sum();
+    if total <= 0.0 {
+        return Vec::new();
+    }
+    let li = lang.index();
+    let mut out = Vec::new();
+    for (id, _bm25) in candidates {
+        let Some(tt) = tokens.get(id) else { continue };
+        let lt = tt.langs[li].as_ref();
+        let mut covered = 0.0;
+        for u in &units {
+            let m = if lt.is_some_and(|l| l.set.contains(&u.stem)) {
+                1.0
+            } else if tt.any.contains(&u.any) {
+                0.9
+            } else if u.fuzzy.iter().any(|f| tt.any.contains(f) || lt.is_some_and(|l| l.set.contains(f))) {
+                0.7
+            } else if lt.is_some_and(|l| l.body.contains(&u.stem)) {
+                0.5
+            } else {
+                0.0
+            };
+            covered += u.weight * m;
+        }
+        let coverage = covered / total;
+        let best_question = lt.map_or(0.0, |l| {
+            l.questions
+                .iter()
+                .map(|q| question_similarity(&units, total, q, li, stats, params))
+                .fold(0.0, f32::max)
+        });
+        let score = params.question_weight * best_question + (1.0 - params.question_weight) * coverage;
+        out.push(Scored { topic: id.clone(), score, lang });
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.topic.cmp(&b.topic)));
+    out
+}
+
+/// How well one question (sorted, deduplicated tokens) matches the message: the share of the
+/// message's weight it contains, discounted by the weight of its words the message lacks.
+fn question_similarity(units: &[Unit], total: f32, q: &[String], li: usize, stats: &Stats, params: &SearchParams) -> f32 {
+    let has = |t: &String| q.binary_search(t).is_ok();
+    let mut matched = 0.0;
+    let mut used: HashSet<&str> = HashSet::new();
+    for u in units {
+        if has(&u.stem) {
+            matched += u.weight;
+            used.insert(&u.stem);
+        } else if let Some(f) = u.fuzzy.iter().find(|f| has(f)) {
+            matched += 0.7 * u.weight;
+            used.insert(f);
+        }
+    }
+    if matched == 0.0 {
+        return 0.0;
+    }
+    let extra: f32 = q
+        .iter()
+        .filter(|t| !used.contains(t.as_str()))
+        .map(|t| idf(stats.df_lang[li].get(t).copied().unwrap_or(1), stats.n_lang[li]))
+        .sum();
+    matched / (total + params.extra_word_penalty * extra)
+}
+
+/// Merges the rankings of several analysis languages (best score per topic) and decides.
+pub(crate) fn merge(per_lang: Vec<Vec<Scored>>, params: &SearchParams) -> Ranked {
+    let mut best: HashMap<TopicId, Scored> = HashMap::new();
+    for s in per_lang.into_iter().flatten() {
+        match best.get(&s.topic) {
+            Some(b) if b.score >= s.score => {}
+            _ => {
+                best.insert(s.topic.clone(), s);
+            }
+        }
+    }
+    let mut topics: Vec<Scored> = best.into_values().collect();
+    topics.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.topic.cmp(&b.topic)));
+    topics.truncate(10);
+    let decision = decide(&topics, params);
+    Ranked { topics, decision }
+}
+
+fn decide(topics: &[Scored], params: &SearchParams) -> Decision {
+    let Some(top) = topics.first() else { return Decision::DontKnow };
+    if top.score < params.abstain_below || !top.score.is_finite() {
+        return Decision::DontKnow;
+    }
+    let close: Vec<TopicId> = topics
+        .iter()
+        .take(3)
+        .filter(|s| s.score >= top.score - params.choice_margin && s.score >= params.abstain_below)
+        .map(|s| s.topic.clone())
+        .collect();
+    if close.len() >= 2 { Decision::Choose(close) } else { Decision::Answer(top.topic.clone()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levenshtein_is_bounded() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(bounded_levenshtein(&c("insurance"), &c("insurence"), 2), Some(1));
+        assert_eq!(bounded_levenshtein(&c("huisarts"), &c("huisart"), 1), Some(1));
+        assert_eq!(bounded_levenshtein(&c("abcdef"), &c("uvwxyz"), 2), None);
+    }
+
+    #[test]
+    fn close_scores_become_a_choice_and_low_scores_dont_know() {
+        let p = SearchParams::default();
+        let s = |t: &str, score| Scored { topic: TopicId::parse(t).unwrap(), score, lang: Lang::En };
+        assert_eq!(decide(&[s("a", 0.9), s("b", 0.5)], &p), Decision::Answer(TopicId::parse("a").unwrap()));
+        assert!(matches!(decide(&[s("a", 0.9), s("b", 0.89)], &p), Decision::Choose(v) if v.len() == 2));
+        assert_eq!(decide(&[s("a", 0.1)], &p), Decision::DontKnow);
+        assert_eq!(decide(&[], &p), Decision::DontKnow);
+    }
+}

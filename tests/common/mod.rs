@@ -1,0 +1,48 @@
+//! Shared test helpers: engines over the fixture or the shipped knowledge base, with state in a
+//! temporary folder.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use wegwijs::bot::BotConfig;
+use wegwijs::conversation::{load_snapshot, Engine};
+use wegwijs::message::{Action, ChatRef, Incoming, Outgoing};
+use wegwijs::store::SqliteStore;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// An engine for the bot file `bot` (relative to the project root), state under `data`.
+pub fn engine_for(bot: &str, data: &Path) -> Engine {
+    let cfg = BotConfig::load(&root().join(bot)).expect("bot file").with_data_dir(Some(data.to_path_buf()));
+    let (snap, _) = load_snapshot(&cfg, &|_| {}).expect("snapshot");
+    let store = SqliteStore::open(&data.join("wegwijs.sqlite")).expect("store");
+    Engine::new(cfg, snap, Arc::new(store))
+}
+
+/// The small, stable fixture knowledge base (tests/fixtures).
+pub fn fixture_engine(data: &Path) -> Engine {
+    engine_for("tests/fixtures/bots/fixture.toml", data)
+}
+
+/// The shipped Leiden bot.
+pub fn leiden_engine(data: &Path) -> Engine {
+    engine_for("bots/leiden.toml", data)
+}
+
+pub fn chat() -> ChatRef {
+    ChatRef::new("test", "chat-1")
+}
+
+pub fn say(engine: &Engine, text: &str) -> Vec<Outgoing> {
+    engine.handle(&Incoming::text(chat(), "user-1", text))
+}
+
+pub fn press(engine: &Engine, action: Action) -> Vec<Outgoing> {
+    engine.handle(&Incoming::action(chat(), "user-1", action))
+}
+
+pub fn plain(msgs: &[Outgoing]) -> String {
+    msgs.iter().map(|m| m.text.plain()).collect::<Vec<_>>().join("\n")
+}

@@ -1,0 +1,131 @@
+//! `kb check`: every kind of mistake is reported at once, with file and line.
+
+mod common;
+use std::path::Path;
+use wegwijs::knowledge::{load, LoadOptions, Severity, TopicList};
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+const GOOD_TOPIC: &str = "id = \"bsn\"\nauthority = \"Rijksoverheid\"\ndomains = [\"stability\"]\nrelated = []\nreviewed = 2026-11-01\nsources = [\"https://www.government.nl/bsn\"]\n";
+const GOOD_EN: &str = "+++\ntitle = \"BSN\"\nquestions = [\"what is a bsn\"]\n+++\nAn answer.\n";
+
+fn list() -> TopicList {
+    TopicList::parse("bsn\tnational\tx\ndigid\tnational\tx\nregister-address\tmunicipal\tx\n")
+}
+
+fn check(root: &Path) -> Vec<String> {
+    let opts = LoadOptions { topic_list: Some(list()), ..LoadOptions::default() };
+    let (_, problems) = load(root, &opts);
+    problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.to_string()).collect()
+}
+
+fn has(errors: &[String], file_line: &str, words: &str) -> bool {
+    errors.iter().any(|e| e.contains(file_line) && e.contains(words))
+}
+
+#[test]
+fn a_clean_topic_has_no_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "national/bsn/topic.toml", GOOD_TOPIC);
+    write(dir.path(), "national/bsn/en.md", GOOD_EN);
+    write(dir.path(), "national/bsn/nl.md", &GOOD_EN.replace("what is a bsn", "wat is een bsn"));
+    assert!(check(dir.path()).is_empty(), "{:?}", check(dir.path()));
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    // topic.toml: unknown key (line 7), related that does not exist (line 4), http link (line 10).
+    write(
+        r,
+        "national/bsn/topic.toml",
+        "id = \"bsn\"\nauthority = \"Rijksoverheid\"\ndomains = [\"stability\"]\nrelated = [\"nope\"]\nreviewed = 2026-11-01\nsources = [\"https://www.government.nl/bsn\"]\ncolour = \"red\"\n\n[[links]]\nurl = \"http://www.government.nl/bsn\"\nlabel = { en = \"x\" }\n",
+    );
+    write(r, "national/bsn/en.md", GOOD_EN);
+    // Front matter with broken TOML on line 3 of the file.
+    write(r, "national/bsn/nl.md", "+++\ntitle = \"BSN\"\nquestions = [\"wat is\"\n+++\nTekst\n");
+    // Unknown language code.
+    write(r, "national/bsn/xx.md", GOOD_EN);
+    // Missing title and empty questions, empty body where one is required.
+    write(r, "national/digid/topic.toml", &GOOD_TOPIC.replace("bsn\"\n", "digid\"\n"));
+    write(r, "national/digid/en.md", "+++\nquestions = []\n+++\n");
+    write(r, "national/digid/nl.md", "+++\ntitle = \"DigiD\"\nquestions = [\"wat is digid\"]\nkleur = 1\n+++\n");
+    // A topic id outside the list; a duplicate id in one layer.
+    write(r, "national/weather/topic.toml", &GOOD_TOPIC.replace("bsn\"\n", "weather\"\n"));
+    write(r, "national/weather/en.md", GOOD_EN);
+    write(r, "national/weather/nl.md", GOOD_EN);
+    write(r, "national/bsn-copy/topic.toml", GOOD_TOPIC);
+    write(r, "national/bsn-copy/en.md", GOOD_EN);
+    write(r, "national/bsn-copy/nl.md", GOOD_EN);
+    // No front matter at all.
+    write(r, "leiden/register-address/topic.toml", &GOOD_TOPIC.replace("bsn\"\n", "register-address\"\n"));
+    write(r, "leiden/register-address/en.md", "just text\n");
+
+    let e = check(r);
+    let bsn = "national/bsn/topic.toml";
+    assert!(has(&e, &format!("{bsn}:7:"), "unknown key 'colour'"), "{e:#?}");
+    assert!(has(&e, &format!("{bsn}:10:"), "not an absolute https URL"), "{e:#?}");
+    assert!(has(&e, "national/bsn/nl.md:3:", "invalid TOML"), "{e:#?}");
+    assert!(has(&e, "national/bsn/xx.md:1:", "unknown language code 'xx'"), "{e:#?}");
+    assert!(has(&e, "national/digid/en.md:", "missing 'title'"), "{e:#?}");
+    assert!(has(&e, "national/digid/en.md:2:", "'questions' is empty"), "{e:#?}");
+    assert!(has(&e, "national/digid/en.md:", "empty answer"), "{e:#?}");
+    assert!(has(&e, "national/digid/nl.md:4:", "unknown key 'kleur'"), "{e:#?}");
+    assert!(has(&e, "national/weather/topic.toml:1:", "not in the topic list"), "{e:#?}");
+    assert!(has(&e, "national/bsn-copy/topic.toml:1:", "differs from its folder name") || has(&e, "bsn-copy", "duplicate topic id"), "{e:#?}");
+    assert!(has(&e, "leiden/register-address/en.md:1:", "missing front matter"), "{e:#?}");
+}
+
+#[test]
+fn related_ids_must_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "national/bsn/topic.toml", &GOOD_TOPIC.replace("related = []", "related = [\"digid\"]"));
+    write(r, "national/bsn/en.md", GOOD_EN);
+    write(r, "national/bsn/nl.md", GOOD_EN);
+    let e = check(r);
+    assert!(has(&e, "national/bsn/topic.toml:4:", "related topic 'digid' does not exist"), "{e:#?}");
+}
+
+#[test]
+fn warnings_for_stale_topics_drafts_missing_translations_and_duplicate_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "national/bsn/topic.toml", &GOOD_TOPIC.replace("2026-11-01", "2020-01-01"));
+    write(r, "national/bsn/en.md", GOOD_EN);
+    write(r, "national/bsn/nl.md", "+++\ntitle = \"BSN\"\nquestions = [\"wat is een bsn\"]\nstatus = \"draft\"\n+++\nTekst.\n");
+    write(r, "national/digid/topic.toml", &GOOD_TOPIC.replace("bsn\"\n", "digid\"\n"));
+    write(r, "national/digid/en.md", &GOOD_EN.replace("what is a bsn", "What is a BSN?"));
+    write(r, "national/digid/nl.md", GOOD_EN);
+    let opts = LoadOptions { topic_list: Some(list()), ..LoadOptions::default() };
+    let (kb, problems) = load(r, &opts);
+    assert_eq!(kb.len(), 2, "warnings do not stop loading");
+    let w: Vec<String> = problems.iter().filter(|p| p.severity == Severity::Warning).map(|p| p.to_string()).collect();
+    assert!(has(&w, "national/bsn/topic.toml:5:", "past its review date"), "{w:#?}");
+    assert!(has(&w, "national/bsn/nl.md:4:", "draft translation"), "{w:#?}");
+    assert!(has(&w, "national/bsn/ar.md:1:", "missing translation"), "{w:#?}");
+    assert!(has(&w, "national/", "also a question of topic"), "{w:#?}");
+}
+
+#[test]
+fn a_municipal_topic_overrides_the_national_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "national/bsn/topic.toml", GOOD_TOPIC);
+    write(r, "national/bsn/en.md", GOOD_EN);
+    write(r, "national/bsn/nl.md", GOOD_EN);
+    write(r, "leiden/bsn/topic.toml", &GOOD_TOPIC.replace("Rijksoverheid", "Gemeente Leiden"));
+    write(r, "leiden/bsn/en.md", GOOD_EN);
+    write(r, "leiden/bsn/nl.md", GOOD_EN);
+    let opts = LoadOptions { layers: Some(vec!["national".into(), "leiden".into()]), ..LoadOptions::default() };
+    let (kb, _) = load(r, &opts);
+    assert_eq!(kb.get_str("bsn").unwrap().authority, "Gemeente Leiden");
+    let opts = LoadOptions { layers: Some(vec!["national".into()]), ..LoadOptions::default() };
+    let (kb, _) = load(r, &opts);
+    assert_eq!(kb.get_str("bsn").unwrap().authority, "Rijksoverheid");
+}
