@@ -13,6 +13,7 @@ pub mod lang;
 pub mod language;
 pub mod locale;
 pub mod message;
+pub mod reload;
 pub mod search;
 pub mod store;
 pub mod transport;

@@ -123,7 +123,8 @@ fn progress_bar(enabled: bool) -> indicatif::ProgressBar {
 fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         Command::Chat { interface_lang } => {
-            let engine = engine(load_bot(&cli)?, true)?;
+            let engine = Arc::new(engine(load_bot(&cli)?, true)?);
+            let _reload = wegwijs::reload::watch(engine.clone())?;
             let stdin = std::io::stdin();
             wegwijs::transport::console::run(&engine, stdin.lock(), std::io::stdout(), interface_lang.clone())?;
             Ok(0)
