@@ -11,7 +11,7 @@ use crate::language::{Detection, Detector, NgramModel};
 use crate::locale::Locales;
 use crate::message::{Action, Button, Incoming, Input, Outgoing};
 use crate::search::{Decision, Ranked, SearchIndex};
-use crate::store::Store;
+use crate::store::{GapReason, Store};
 use anyhow::{Context, Result};
 use arc_swap::ArcSwap;
 use std::collections::HashMap;
@@ -57,6 +57,10 @@ pub struct Snapshot {
 struct ChatState {
     lang: Option<Lang>,
     misses: u32,
+    /// The last question and its language, kept in memory only, for the gaps report.
+    last_question: Option<(String, Lang)>,
+    /// Topics offered as a choice for the last question.
+    offered: Vec<crate::knowledge::TopicId>,
 }
 
 /// The result of asking one question with no conversation around it (`ask`, `eval`).
@@ -128,6 +132,10 @@ impl Engine {
         Engine { cfg, snapshot: ArcSwap::from_pointee(snapshot), store, chats: Mutex::new(HashMap::new()) }
     }
 
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
     pub fn config(&self) -> &BotConfig {
         &self.cfg
     }
@@ -181,6 +189,18 @@ impl Engine {
         snap.index.search(text, &langs, &self.cfg.search)
     }
 
+    /// Records the last question for the editors, when the bot is configured to.
+    fn record_gap(&self, key: &str, state: &ChatState, reason: GapReason, topic: Option<&str>) {
+        if !self.cfg.gaps.record {
+            return;
+        }
+        if let Some((q, lang)) = &state.last_question {
+            if let Err(e) = self.store.record_gap(key, *lang, q, reason, topic, self.cfg.gaps.keep_days) {
+                tracing::warn!("recording a knowledge gap failed: {e:#}");
+            }
+        }
+    }
+
     /// Handles one message from a person and returns the bot's replies.
     pub fn handle(&self, msg: &Incoming) -> Vec<Outgoing> {
         let snap = self.snapshot();
@@ -205,14 +225,24 @@ impl Engine {
         let out = match &msg.input {
             Input::Action(action) => match action {
                 Action::Topic(id) => match snap.kb.get(id) {
-                    Some(t) => vec![composer.answer(chat, t, ui_lang)],
+                    Some(t) => {
+                        if state.offered.contains(id) {
+                            self.record_gap(&key, &state, GapReason::Chose, Some(id.as_str()));
+                            state.offered.clear();
+                        }
+                        vec![composer.answer(chat, t, ui_lang)]
+                    }
                     None => vec![composer.dont_know(chat, ui_lang)],
                 },
                 Action::Feedback { helped: true, .. } => vec![composer.info(chat, ui_lang, "feedback-thanks", &[], vec![])],
-                Action::Feedback { helped: false, .. } => {
+                Action::Feedback { topic, helped: false } => {
+                    self.record_gap(&key, &state, GapReason::NotHelped, Some(topic.as_str()));
                     vec![composer.info(chat, ui_lang, "feedback-sorry", &[], advisor_button(ui_lang))]
                 }
-                Action::Advisor => vec![composer.info(chat, ui_lang, "advisor-requested", &[], vec![])],
+                Action::Advisor => {
+                    self.record_gap(&key, &state, GapReason::Advisor, None);
+                    vec![composer.info(chat, ui_lang, "advisor-requested", &[], vec![])]
+                }
                 Action::LanguageMenu => vec![composer.language_menu(chat, ui_lang, &self.cfg.languages)],
                 Action::SetLanguage(l) if self.cfg.languages.contains(l) => {
                     if let Err(e) = self.store.set_language(&key, *l) {
@@ -236,7 +266,10 @@ impl Engine {
                         }
                         "help" => vec![composer.info(chat, ui_lang, "help", &[], vec![])],
                         "language" | "lang" | "taal" => vec![composer.language_menu(chat, ui_lang, &self.cfg.languages)],
-                        "advisor" | "human" | "person" => vec![composer.info(chat, ui_lang, "advisor-requested", &[], vec![])],
+                        "advisor" | "human" | "person" => {
+                            self.record_gap(&key, &state, GapReason::Advisor, None);
+                            vec![composer.info(chat, ui_lang, "advisor-requested", &[], vec![])]
+                        }
                         "forget" => {
                             if let Err(e) = self.store.forget(&key) {
                                 tracing::warn!("forgetting failed: {e:#}");
@@ -254,6 +287,8 @@ impl Engine {
                         state.lang = Some(ev.lang);
                     }
                     let ranked = self.search(&snap, text, &ev);
+                    state.last_question = Some((text.chars().take(500).collect(), ev.lang));
+                    state.offered.clear();
                     tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
                     match &ranked.decision {
                         Decision::Answer(id) => {
@@ -265,10 +300,12 @@ impl Engine {
                         }
                         Decision::Choose(ids) => {
                             state.misses = 0;
+                            state.offered = ids.clone();
                             vec![composer.choice(chat, ids, ev.lang)]
                         }
                         Decision::DontKnow => {
                             state.misses += 1;
+                            self.record_gap(&key, &state, GapReason::DontKnow, None);
                             vec![composer.dont_know(chat, ev.lang)]
                         }
                     }

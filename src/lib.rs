@@ -8,6 +8,7 @@ pub mod answer;
 pub mod bot;
 pub mod conversation;
 pub mod eval;
+pub mod gaps;
 pub mod knowledge;
 pub mod lang;
 pub mod language;

@@ -71,6 +71,11 @@ enum KbCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Questions the bot could not answer, grouped, and suggested extra questions.
+    Gaps {
+        #[arg(long)]
+        json: bool,
+    },
     /// Coverage matrix topic × language.
     Stats {
         /// Also write a self-contained HTML page.
@@ -214,6 +219,17 @@ fn kb(cli: &Cli, command: &KbCommand) -> Result<i32> {
                 if *warnings || *strict || warns == 0 { "" } else { " (show them with --warnings)" }
             );
             Ok(if errors > 0 || (*strict && warns > 0) { 1 } else { 0 })
+        }
+        KbCommand::Gaps { json } => {
+            let cfg = cfg?;
+            let store = SqliteStore::open(&cfg.data_dir.join("wegwijs.sqlite"))?;
+            let report = wegwijs::gaps::report(&wegwijs::store::Store::gaps(&store)?);
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.text());
+            }
+            Ok(0)
         }
         KbCommand::Stats { html } => {
             let cfg = cfg?;

@@ -1,0 +1,109 @@
+//! The editors' gaps report: recorded questions grouped by language and similarity, with counts, and
+//! questions people matched to a topic by choosing it (suggested extra questions).
+
+use crate::lang::Lang;
+use crate::search::analyze::Analyzer;
+use crate::store::{Gap, GapReason};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+/// Questions that are alike, in one language.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Group {
+    pub lang: Lang,
+    pub count: usize,
+    /// Distinct questions, most frequent first (at most 5).
+    pub examples: Vec<String>,
+    pub reasons: BTreeMap<String, usize>,
+    /// Topics involved (answers that did not help, topics chosen).
+    pub topics: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Report {
+    pub groups: Vec<Group>,
+    /// Topic → questions people asked before choosing that topic.
+    pub suggestions: BTreeMap<String, Vec<String>>,
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
+    let inter = a.intersection(b).count() as f32;
+    let union = a.union(b).count() as f32;
+    if union == 0.0 { 1.0 } else { inter / union }
+}
+
+/// Groups gaps: questions in one language whose words overlap by half or more fall together.
+pub fn report(gaps: &[Gap]) -> Report {
+    let mut groups: Vec<(Group, BTreeSet<String>, BTreeMap<String, usize>)> = Vec::new();
+    let mut suggestions: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for g in gaps {
+        if g.reason == GapReason::Chose {
+            if let Some(t) = &g.topic {
+                let list = suggestions.entry(t.clone()).or_default();
+                if !list.contains(&g.question) {
+                    list.push(g.question.clone());
+                }
+            }
+            continue;
+        }
+        let words: BTreeSet<String> = Analyzer::new(Some(g.lang)).tokens(&g.question).into_iter().collect();
+        let found = groups.iter_mut().find(|(grp, w, _)| grp.lang == g.lang && jaccard(w, &words) >= 0.5);
+        let (grp, _, texts) = match found {
+            Some(x) => x,
+            None => {
+                groups.push((
+                    Group { lang: g.lang, count: 0, examples: vec![], reasons: BTreeMap::new(), topics: BTreeSet::new() },
+                    words,
+                    BTreeMap::new(),
+                ));
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        grp.count += 1;
+        *grp.reasons.entry(g.reason.as_str().to_string()).or_default() += 1;
+        if let Some(t) = &g.topic {
+            grp.topics.insert(t.clone());
+        }
+        *texts.entry(g.question.clone()).or_default() += 1;
+    }
+    let mut out: Vec<Group> = groups
+        .into_iter()
+        .map(|(mut grp, _, texts)| {
+            let mut t: Vec<(String, usize)> = texts.into_iter().collect();
+            t.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            grp.examples = t.into_iter().take(5).map(|(q, _)| q).collect();
+            grp
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.lang.cmp(&b.lang)));
+    Report { groups: out, suggestions }
+}
+
+impl Report {
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        if self.groups.is_empty() && self.suggestions.is_empty() {
+            s.push_str("No questions recorded.\n");
+            return s;
+        }
+        let _ = writeln!(s, "Questions the bot could not answer well (most asked first):");
+        for g in &self.groups {
+            let reasons: Vec<String> = g.reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
+            let topics = if g.topics.is_empty() { String::new() } else { format!("; topics: {}", g.topics.iter().cloned().collect::<Vec<_>>().join(", ")) };
+            let _ = writeln!(s, "\n{:>4}× [{}] ({}{})", g.count, g.lang, reasons.join(", "), topics);
+            for e in &g.examples {
+                let _ = writeln!(s, "       {e}");
+            }
+        }
+        if !self.suggestions.is_empty() {
+            let _ = writeln!(s, "\nSuggested extra questions (people chose this topic after asking):");
+            for (t, qs) in &self.suggestions {
+                let _ = writeln!(s, "  {t}:");
+                for q in qs {
+                    let _ = writeln!(s, "    - {q}");
+                }
+            }
+        }
+        s
+    }
+}
