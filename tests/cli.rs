@@ -1,0 +1,78 @@
+//! The command line: exit codes and output formats other tools rely on.
+
+mod common;
+use std::process::Command;
+
+fn wegwijs(args: &[&str], data: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .current_dir(common::root())
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .output()
+        .expect("run wegwijs")
+}
+
+#[test]
+fn kb_check_prints_file_line_problem_and_fails_on_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = tmp.path().join("k");
+    std::fs::create_dir_all(k.join("national/bsn")).unwrap();
+    std::fs::write(k.join("topics.tsv"), "bsn\tnational\tx\n").unwrap();
+    std::fs::write(k.join("national/bsn/topic.toml"), "id = \"bsn\"\nauthority = 3\n").unwrap();
+    let out = wegwijs(&["kb", "check", "--dir", k.to_str().unwrap()], tmp.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("national/bsn/topic.toml:2: 'authority' must be a string"), "{stdout}");
+    assert!(stdout.contains("national/bsn/topic.toml:1: missing 'domains'"), "{stdout}");
+}
+
+#[test]
+fn ask_json_reports_language_evidence_ranking_and_answer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = wegwijs(&["--bot", "tests/fixtures/bots/fixture.toml", "ask", "Hoe vind ik een huisarts?", "--json"], tmp.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["language"]["lang"], "nl");
+    assert!(v["language"]["source"].is_string());
+    assert!(v["language"]["detection"]["confidence"].is_number());
+    assert_eq!(v["ranked"][0]["topic"], "gp-registration");
+    assert!(v["ranked"][0]["score"].as_f64().unwrap() > 0.0);
+    assert!(v["answer"].as_str().unwrap().contains("huisarts"));
+}
+
+#[test]
+fn eval_json_has_every_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let set = tmp.path().join("set.jsonl");
+    std::fs::write(
+        &set,
+        "{\"q\": \"hoe vind ik een huisarts\", \"lang\": \"nl\", \"expect\": [\"gp-registration\"]}\n\
+         {\"q\": \"do i need health insurance here\", \"lang\": \"en\", \"expect\": [\"health-insurance\"]}\n\
+         {\"q\": \"what is the weather tomorrow\", \"lang\": \"en\", \"expect\": []}\n\
+         {\"text\": \"hoe gaat het met je\", \"lang\": \"nl\", \"kind\": \"sentence\"}\n",
+    )
+    .unwrap();
+    let out = wegwijs(&["--bot", "tests/fixtures/bots/fixture.toml", "eval", set.to_str().unwrap(), "--json"], tmp.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in ["n", "langid_acc", "recall_at_1", "recall_at_3", "mrr", "abstain_rate_in_scope"] {
+        assert!(v["overall"][k].is_number(), "overall.{k}");
+        assert!(v["by_lang"]["en"][k].is_number(), "by_lang.en.{k}");
+    }
+    assert_eq!(v["overall"]["n"], 2);
+    assert_eq!(v["overall"]["recall_at_1"], 1.0);
+    assert_eq!(v["out_of_scope"]["n"], 1);
+    assert_eq!(v["out_of_scope"]["abstained"], 1);
+    assert!(v["latency_ms"]["p50"].is_number() && v["latency_ms"]["p99"].is_number());
+    assert_eq!(v["langid"]["by_lang"]["nl"]["sentence"], 1.0);
+    assert!(v["langid"]["overall"].is_number());
+}
+
+#[test]
+fn serve_without_a_platform_says_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = wegwijs(&["--bot", "tests/fixtures/bots/fixture.toml", "serve"], tmp.path());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wegwijs chat"));
+}
