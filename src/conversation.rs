@@ -7,7 +7,7 @@ use crate::answer::Composer;
 use crate::bot::BotConfig;
 use crate::knowledge::{self, KnowledgeBase, LoadOptions, Problem, Severity, TopicList};
 use crate::lang::Lang;
-use crate::language::{Detection, Detector, NgramModel};
+use crate::language::{Detection, Detector, Models};
 use crate::locale::Locales;
 use crate::message::{Action, Button, Incoming, Input, Outgoing};
 use crate::search::{Decision, Ranked, SearchIndex};
@@ -90,16 +90,16 @@ pub fn load_snapshot(cfg: &BotConfig, progress: &dyn Fn(usize)) -> Result<(Snaps
 }
 
 /// The language model is trained on the project's own texts: every translation and every locale file.
-pub fn train_model(kb: &KnowledgeBase, locales_dir: &Path) -> NgramModel {
-    let mut m = NgramModel::default();
+pub fn train_model(kb: &KnowledgeBase, locales_dir: &Path) -> Models {
+    let mut m = Models::with_word_lists();
     for t in kb.topics() {
         for (lang, tr) in &t.translations {
-            m.add(*lang, &tr.title);
+            m.add_text(*lang, &tr.title);
             for q in tr.questions.iter().chain(&tr.keywords) {
-                m.add(*lang, q);
+                m.add_text(*lang, q);
             }
             if let Some(b) = &tr.body {
-                m.add(*lang, b);
+                m.add_text(*lang, b);
             }
         }
     }
@@ -111,7 +111,7 @@ pub fn train_model(kb: &KnowledgeBase, locales_dir: &Path) -> NgramModel {
                 // Message values only: ids and comments are not the language.
                 for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
                     let value = line.split_once(" = ").map_or(line, |(_, v)| v);
-                    m.add(lang, value);
+                    m.add_text(lang, value);
                 }
             }
         }

@@ -8,8 +8,10 @@
 //! unreliable, so that the conversation's language decides.
 
 mod model;
+mod words;
 
 pub use model::NgramModel;
+pub use words::WordModel;
 
 use crate::lang::{Lang, Script};
 
@@ -98,9 +100,61 @@ fn count_scripts(text: &str) -> ScriptCounts {
     c
 }
 
+/// The trained models: character n-grams and word frequencies.
+#[derive(Default, Clone)]
+pub struct Models {
+    pub chars: NgramModel,
+    pub words: WordModel,
+    /// Word counts of the project's own texts, for languages without an embedded word list.
+    own_words: std::collections::HashMap<Lang, std::collections::HashMap<String, u32>>,
+}
+
+impl Models {
+    /// Starts from the embedded word lists (see `words/README.md`).
+    pub fn with_word_lists() -> Models {
+        let mut m = Models::default();
+        for (lang, text) in words::LISTS {
+            for (w, zipf) in words::entries(text) {
+                m.words.add(*lang, w, zipf);
+                // As if counted in a corpus of ten million words.
+                let count = 10f32.powf(zipf - 2.0).round().max(1.0) as u32;
+                m.chars.add_weighted(*lang, w, count);
+            }
+        }
+        m
+    }
+
+    /// Adds text the project owns (knowledge base, locales) in `lang`.
+    pub fn add_text(&mut self, lang: Lang, text: &str) {
+        self.chars.add_weighted(lang, text, 3);
+        if !self.words.has(lang) || self.own_words.contains_key(&lang) {
+            let counts = self.own_words.entry(lang).or_default();
+            for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+                *counts.entry(w.to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> Models {
+        for (lang, counts) in std::mem::take(&mut self.own_words) {
+            // A small text says little about how rare a word is: count it against at least 200,000 words.
+            let total: u32 = counts.values().sum::<u32>().max(200_000);
+            for (w, c) in counts {
+                let zipf = ((c as f32 / total as f32) * 1e9).log10();
+                self.words.add(lang, &w, zipf);
+            }
+        }
+        self.chars = self.chars.finish();
+        self
+    }
+}
+
+/// Weight of word evidence against character evidence.
+const WORD_WEIGHT: f32 = 3.0;
+
 /// Detects languages among an allowed set.
 pub struct Detector {
-    model: NgramModel,
+    model: Models,
     allowed: Vec<Lang>,
     whatlang: whatlang::Detector,
 }
@@ -132,7 +186,7 @@ fn from_whatlang(l: whatlang::Lang) -> Option<Lang> {
 }
 
 impl Detector {
-    pub fn new(model: NgramModel, allowed: &[Lang]) -> Self {
+    pub fn new(model: Models, allowed: &[Lang]) -> Self {
         let wl: Vec<whatlang::Lang> = allowed.iter().filter_map(|l| to_whatlang(*l)).collect();
         Detector { model, allowed: allowed.to_vec(), whatlang: whatlang::Detector::with_allowlist(wl) }
     }
@@ -157,15 +211,16 @@ impl Detector {
             return Detection::none();
         }
         let allowed = |l: Lang| self.allowed.contains(&l);
-        // The dominant script decides the candidates.
+        // A non-Latin script decides the candidates even when Latin words are mixed in ("BSN چیست",
+        // "COVID-19 ሕማም"): people quote Dutch terms and names in their own script's sentences.
         let script = [
-            (Script::Latin, sc.latin),
             (Script::Arabic, sc.arabic),
             (Script::Cyrillic, sc.cyrillic),
-            (Script::Ethiopic, sc.ethiopic),
-            (Script::Han, sc.han * 2),
+            (Script::Ethiopic, sc.ethiopic * 3),
+            (Script::Han, sc.han * 3),
         ]
         .into_iter()
+        .filter(|(_, n)| *n >= 2 || *n > 0 && sc.latin == 0)
         .max_by_key(|(_, n)| *n)
         .map(|(s, _)| s)
         .unwrap_or(Script::Latin);
@@ -191,7 +246,15 @@ impl Detector {
                 return Detection::certain(Lang::Ru);
             }
         }
-        let mut probs = self.model.probabilities(&text, &candidates);
+        let (mut scores, n_grams) = self.model.chars.scores(&text, &candidates);
+        for (lang, score) in scores.iter_mut() {
+            for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(200) {
+                if let Some(lp) = self.model.words.log_prob(*lang, &w.to_lowercase()) {
+                    *score += WORD_WEIGHT * lp;
+                }
+            }
+        }
+        let mut probs = model::softmax(scores, n_grams, &candidates);
         if script == Script::Latin {
             self.blend_whatlang(&text, &mut probs);
         }
@@ -220,11 +283,8 @@ mod tests {
     use super::*;
 
     fn detector() -> Detector {
-        let mut m = NgramModel::default();
-        m.add(Lang::Nl, "hoe krijg ik een burgerservicenummer en waar moet ik me inschrijven bij de gemeente");
-        m.add(Lang::En, "how do i get a citizen service number and where do i register with the municipality");
-        m.add(Lang::De, "wie bekomme ich eine steuernummer und wo muss ich mich bei der gemeinde anmelden");
-        m.add(Lang::So, "sidee baan ku helayaa lambarka muwaadinka oo xagee iska diiwaangeliyaa dowladda hoose");
+        let mut m = Models::with_word_lists();
+        m.add_text(Lang::So, "sidee baan ku helayaa lambarka muwaadinka oo xagee iska diiwaangeliyaa dowladda hoose");
         Detector::new(m.finish(), &Lang::ALL)
     }
 

@@ -33,11 +33,16 @@ fn ngrams(word: &[char], n: usize) -> impl Iterator<Item = String> + '_ {
 
 impl NgramModel {
     pub fn add(&mut self, lang: Lang, text: &str) {
+        self.add_weighted(lang, text, 1);
+    }
+
+    /// Adds text as if it occurred `weight` times (word lists with frequencies).
+    pub fn add_weighted(&mut self, lang: Lang, text: &str, weight: u32) {
         let counts = self.counts.entry(lang).or_default();
         for w in padded_words(text) {
             for n in 1..=MAX_N {
                 for g in ngrams(&w, n) {
-                    *counts.entry(g).or_default() += 1;
+                    *counts.entry(g).or_default() += weight;
                 }
             }
         }
@@ -71,11 +76,11 @@ impl NgramModel {
         self.counts.contains_key(&lang)
     }
 
-    /// Probabilities over `candidates` (summing to 1).
-    pub fn probabilities(&self, text: &str, candidates: &[Lang]) -> Vec<(Lang, f32)> {
+    /// Log-likelihood scores of `text` per candidate, and the number of n-grams scored.
+    pub fn scores(&self, text: &str, candidates: &[Lang]) -> (Vec<(Lang, f32)>, usize) {
         let words: Vec<Vec<char>> = padded_words(text).collect();
         let mut n_grams = 0usize;
-        let mut scores: Vec<(Lang, f32)> = candidates
+        let scores: Vec<(Lang, f32)> = candidates
             .iter()
             .map(|&l| {
                 let (Some(counts), Some(totals)) = (self.counts.get(&l), self.totals.get(&l)) else {
@@ -96,22 +101,32 @@ impl NgramModel {
                 (l, s)
             })
             .collect();
-        // Softmax with the score scaled down by text length, so confidence does not reach 1.0 on
-        // every sentence and stays comparable between short and long texts.
-        let scale = 1.0 / (n_grams.max(1) as f32).sqrt();
-        let max = scores.iter().map(|s| s.1).fold(f32::NEG_INFINITY, f32::max);
-        if !max.is_finite() {
-            let p = 1.0 / candidates.len().max(1) as f32;
-            return candidates.iter().map(|l| (*l, p)).collect();
-        }
-        let mut sum = 0.0;
-        for s in scores.iter_mut() {
-            s.1 = ((s.1 - max) * scale).exp();
-            sum += s.1;
-        }
-        for s in scores.iter_mut() {
-            s.1 /= sum;
-        }
-        scores
+        (scores, n_grams)
     }
+
+    /// Probabilities over `candidates` (summing to 1).
+    pub fn probabilities(&self, text: &str, candidates: &[Lang]) -> Vec<(Lang, f32)> {
+        let (scores, n_grams) = self.scores(text, candidates);
+        softmax(scores, n_grams, candidates)
+    }
+}
+
+/// Softmax with the score scaled down by text length, so confidence does not reach 1.0 on every
+/// sentence and stays comparable between short and long texts.
+pub fn softmax(mut scores: Vec<(Lang, f32)>, n_grams: usize, candidates: &[Lang]) -> Vec<(Lang, f32)> {
+    let scale = 1.0 / (n_grams.max(1) as f32).sqrt();
+    let max = scores.iter().map(|s| s.1).fold(f32::NEG_INFINITY, f32::max);
+    if !max.is_finite() {
+        let p = 1.0 / candidates.len().max(1) as f32;
+        return candidates.iter().map(|l| (*l, p)).collect();
+    }
+    let mut sum = 0.0;
+    for s in scores.iter_mut() {
+        s.1 = ((s.1 - max) * scale).exp();
+        sum += s.1;
+    }
+    for s in scores.iter_mut() {
+        s.1 /= sum;
+    }
+    scores
 }

@@ -1,0 +1,87 @@
+//! The shipped knowledge base and bots: valid, complete, and answering the development set.
+
+mod common;
+use common::*;
+use wegwijs::knowledge::{load, LoadOptions, Severity, TopicList};
+use wegwijs::lang::Lang;
+
+fn topic_list() -> TopicList {
+    TopicList::read(&root().join("knowledge/topics.tsv")).unwrap()
+}
+
+#[test]
+fn knowledge_base_has_no_errors() {
+    let opts = LoadOptions { topic_list: Some(topic_list()), ..LoadOptions::default() };
+    let (_, problems) = load(&root().join("knowledge"), &opts);
+    let errors: Vec<String> = problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.to_string()).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn topic_list_is_the_projects_fixed_list() {
+    let shared = root().join("../shared/topics.tsv");
+    if let Ok(fixed) = std::fs::read_to_string(&shared) {
+        assert_eq!(std::fs::read_to_string(root().join("knowledge/topics.tsv")).unwrap(), fixed);
+    }
+}
+
+#[test]
+fn both_bots_answer_every_topic_findable_in_every_language() {
+    let list = topic_list();
+    for bot in ["bots/leiden.toml", "bots/leidschendam-voorburg.toml"] {
+        let dir = tempfile::tempdir().unwrap();
+        let e = engine_for(bot, dir.path());
+        let snap = e.snapshot();
+        let mut missing = Vec::new();
+        for id in list.ids.keys() {
+            match snap.kb.get_str(id) {
+                None => missing.push(format!("{bot}: topic {id} missing")),
+                Some(t) => {
+                    for lang in Lang::ALL {
+                        if t.translation(lang).is_none() {
+                            missing.push(format!("{bot}: {id} has no {lang}"));
+                        }
+                    }
+                    for lang in [Lang::Nl, Lang::En, Lang::Ar, Lang::Tr, Lang::Pl, Lang::Uk] {
+                        if t.translation(lang).is_some_and(|tr| tr.body.is_none()) {
+                            missing.push(format!("{bot}: {id} has no answer in {lang}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+}
+
+#[test]
+fn each_municipality_answers_with_its_own_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let leiden = engine_for("bots/leiden.toml", dir.path());
+    let dir2 = tempfile::tempdir().unwrap();
+    let lv = engine_for("bots/leidschendam-voorburg.toml", dir2.path());
+    let l = leiden.snapshot();
+    let v = lv.snapshot();
+    let lt = l.kb.get_str("register-address").unwrap();
+    let vt = v.kb.get_str("register-address").unwrap();
+    assert_eq!(lt.layer, "leiden");
+    assert_eq!(vt.layer, "leidschendam-voorburg");
+    assert!(lt.links.iter().any(|k| k.url.contains("leiden")));
+    assert!(vt.links.iter().any(|k| k.url.contains("lv.nl") || k.url.contains("thehague")));
+}
+
+#[test]
+fn development_set_runs_and_reports_every_key() {
+    let dev = root().join("../shared/eval/dev-questions.jsonl");
+    if !dev.exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let e = leiden_engine(dir.path());
+    let r = wegwijs::eval::run(&e, &dev).unwrap();
+    assert!(r.overall.n > 100);
+    assert!(r.out_of_scope.n > 0);
+    // A floor that guards against regressions; the figures themselves are in the README.
+    assert!(r.overall.recall_at_3 >= 0.85, "recall@3 {}", r.overall.recall_at_3);
+    assert!(r.overall.langid_acc >= 0.9, "langid {}", r.overall.langid_acc);
+}
