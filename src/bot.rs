@@ -91,7 +91,7 @@ impl BotConfig {
     }
 
     pub fn from_file(file: BotFile, base: &Path) -> BotConfig {
-        let resolve = |p: &Option<PathBuf>, default: &str| base.join(p.clone().unwrap_or_else(|| PathBuf::from(default)));
+        let resolve = |p: &Option<PathBuf>, default: &str| normalize(&base.join(p.clone().unwrap_or_else(|| PathBuf::from(default))));
         BotConfig {
             id: file.id.clone(),
             municipality: file.municipality.clone(),
@@ -118,5 +118,41 @@ impl BotConfig {
 
     pub fn cache_dir(&self) -> PathBuf {
         self.data_dir.join("cache")
+    }
+}
+
+/// Removes `.` and `dir/..` from a path without touching the file system, so messages show
+/// `knowledge/x` rather than `bots/../knowledge/x`.
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                let last = out.components().next_back();
+                if matches!(last, Some(Component::Normal(_))) {
+                    out.pop();
+                } else if !matches!(last, Some(Component::RootDir)) {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    if out.as_os_str().is_empty() { PathBuf::from(".") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+    use std::path::Path;
+
+    #[test]
+    fn paths_are_normalized_lexically() {
+        assert_eq!(normalize(Path::new("bots/../knowledge")), Path::new("knowledge"));
+        assert_eq!(normalize(Path::new("./bots/../../x")), Path::new("../x"));
+        assert_eq!(normalize(Path::new("/a/b/../c")), Path::new("/a/c"));
+        assert_eq!(normalize(Path::new("bots/..")), Path::new("."));
     }
 }

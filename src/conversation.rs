@@ -320,6 +320,9 @@ impl Engine {
 /// `/name` or `/name@botname` or `/name argument` → `name`.
 fn command(text: &str) -> Option<&str> {
     let rest = text.strip_prefix('/')?;
+    if rest.starts_with(char::is_whitespace) {
+        return None;
+    }
     let word = rest.split_whitespace().next()?;
     let name = word.split('@').next()?;
     (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)

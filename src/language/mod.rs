@@ -7,6 +7,7 @@
 //! the same languages) as a second opinion for Latin-script text. Very short texts are marked
 //! unreliable, so that the conversation's language decides.
 
+mod corpus;
 mod model;
 mod words;
 
@@ -100,38 +101,66 @@ fn count_scripts(text: &str) -> ScriptCounts {
     c
 }
 
-/// The trained models: character n-grams and word frequencies.
+/// The embedded base: word lists and the character statistics drawn from them. Built once per
+/// process (it does not change when the knowledge base does).
+struct Base {
+    chars: NgramModel,
+    words: WordModel,
+}
+
+fn base() -> &'static Base {
+    static BASE: std::sync::OnceLock<Base> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        let mut chars = NgramModel::default();
+        let mut words = WordModel::default();
+        for (lang, text) in words::LISTS {
+            for (w, zipf) in words::entries(text) {
+                words.add(*lang, w, zipf);
+                // As if counted in a corpus of ten million words.
+                let count = 10f32.powf(zipf - 2.0).round().max(1.0) as u32;
+                chars.add_weighted(*lang, w, count);
+            }
+        }
+        for (lang, text) in corpus::TEXTS {
+            for line in text.lines() {
+                chars.add_weighted(*lang, line, 3);
+            }
+        }
+        Base { chars: chars.finish(), words }
+    })
+}
+
+/// The trained models: the embedded base plus the project's own texts (knowledge base, locales).
 #[derive(Default, Clone)]
 pub struct Models {
-    pub chars: NgramModel,
-    pub words: WordModel,
+    chars: NgramModel,
+    words: WordModel,
     /// Word counts of the project's own texts, for languages without an embedded word list.
     own_words: std::collections::HashMap<Lang, std::collections::HashMap<String, u32>>,
 }
 
 impl Models {
-    /// Starts from the embedded word lists (see `words/README.md`).
+    /// Starts from the embedded base (see `words/README.md` and `corpus/README.md`).
     pub fn with_word_lists() -> Models {
         let mut m = Models::default();
-        for (lang, text) in words::LISTS {
-            for (w, zipf) in words::entries(text) {
-                m.words.add(*lang, w, zipf);
-                // As if counted in a corpus of ten million words.
-                let count = 10f32.powf(zipf - 2.0).round().max(1.0) as u32;
-                m.chars.add_weighted(*lang, w, count);
-            }
+        for (lang, text) in corpus::TEXTS {
+            m.count_words(*lang, text);
         }
         m
+    }
+
+    fn count_words(&mut self, lang: Lang, text: &str) {
+        let counts = self.own_words.entry(lang).or_default();
+        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            *counts.entry(w.to_lowercase()).or_default() += 1;
+        }
     }
 
     /// Adds text the project owns (knowledge base, locales) in `lang`.
     pub fn add_text(&mut self, lang: Lang, text: &str) {
         self.chars.add_weighted(lang, text, 3);
-        if !self.words.has(lang) || self.own_words.contains_key(&lang) {
-            let counts = self.own_words.entry(lang).or_default();
-            for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-                *counts.entry(w.to_lowercase()).or_default() += 1;
-            }
+        if !base().words.has(lang) {
+            self.count_words(lang, text);
         }
     }
 
@@ -246,10 +275,12 @@ impl Detector {
                 return Detection::certain(Lang::Ru);
             }
         }
-        let (mut scores, n_grams) = self.model.chars.scores(&text, &candidates);
-        for (lang, score) in scores.iter_mut() {
-            for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(200) {
-                if let Some(lp) = self.model.words.log_prob(*lang, &w.to_lowercase()) {
+        let b = base();
+        let (mut scores, n_grams) = model::scores(&[&b.chars, &self.model.chars], &text, &candidates);
+        let word_layers = [&b.words, &self.model.words];
+        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(200) {
+            for (lang, score) in scores.iter_mut() {
+                if let Some(lp) = WordModel::log_prob(&word_layers, *lang, w) {
                     *score += WORD_WEIGHT * lp;
                 }
             }

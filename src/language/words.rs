@@ -2,7 +2,6 @@
 //! strongest evidence on short texts, and the lists also train the character model.
 
 use crate::lang::Lang;
-use std::collections::HashMap;
 
 macro_rules! list {
     ($($l:ident => $f:literal),* $(,)?) => {
@@ -26,33 +25,51 @@ pub fn entries(text: &str) -> impl Iterator<Item = (&str, f32)> {
 
 /// Log probability of a word a language's list does not have: the same for every language, so that
 /// a short list (a language with little text) does not attract unknown words.
-const UNKNOWN_LOG_PROB: f32 = (1.5 - 9.0) * std::f32::consts::LN_10;
+pub const UNKNOWN_LOG_PROB: f32 = (1.5 - 9.0) * std::f32::consts::LN_10;
 
-/// Natural-log word probabilities per language.
-#[derive(Default, Clone)]
+/// Natural-log word probabilities per language, keyed by a hash of the lower-case word.
+#[derive(Clone)]
 pub struct WordModel {
-    words: HashMap<Lang, HashMap<String, f32>>,
+    words: Vec<super::model::KeyMap<f32>>,
+}
+
+impl Default for WordModel {
+    fn default() -> Self {
+        WordModel { words: vec![Default::default(); Lang::ALL.len()] }
+    }
+}
+
+fn word_key(word: &str) -> u64 {
+    let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    super::model::key(&chars)
 }
 
 impl WordModel {
     /// Adds a word with its Zipf frequency (log10 of occurrences per billion words).
     pub fn add(&mut self, lang: Lang, word: &str, zipf: f32) {
         let lp = (zipf - 9.0) * std::f32::consts::LN_10;
-        let e = self.words.entry(lang).or_default().entry(word.to_lowercase()).or_insert(lp);
+        let e = self.words[lang.index()].entry(word_key(word)).or_insert(lp);
         *e = e.max(lp);
     }
 
     pub fn has(&self, lang: Lang) -> bool {
-        self.words.contains_key(&lang)
+        !self.words[lang.index()].is_empty()
     }
 
-    /// Log probability of a (lower-case) word; `None` when the language has no word list.
-    pub fn log_prob(&self, lang: Lang, word: &str) -> Option<f32> {
-        let words = self.words.get(&lang)?;
-        Some(words.get(word).copied().unwrap_or(UNKNOWN_LOG_PROB))
-    }
-
-    pub fn contains(&self, lang: Lang, word: &str) -> bool {
-        self.words.get(&lang).is_some_and(|w| w.contains_key(word))
+    /// Log probability of a word in the first layer that has a list for `lang`; `None` without one.
+    pub fn log_prob(layers: &[&WordModel], lang: Lang, word: &str) -> Option<f32> {
+        let k = word_key(word);
+        let mut any = false;
+        let mut best: Option<f32> = None;
+        for m in layers {
+            let map = &m.words[lang.index()];
+            if !map.is_empty() {
+                any = true;
+                if let Some(p) = map.get(&k) {
+                    best = Some(best.map_or(*p, |b: f32| b.max(*p)));
+                }
+            }
+        }
+        any.then(|| best.unwrap_or(UNKNOWN_LOG_PROB))
     }
 }
