@@ -135,7 +135,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> (KnowledgeBase, Vec<Problem>) {
         per_layer.iter().flat_map(|(_, ts)| ts.iter().map(|t| t.id.clone())).collect();
     for (_, topics) in &per_layer {
         for t in topics {
-            check_related(t, &all_ids, &mut problems);
+            check_related(t, &all_ids, opts.topic_list.as_ref(), &mut problems);
         }
     }
     if let Some(list) = &opts.topic_list {
@@ -601,12 +601,18 @@ fn check_body_links(file: &Path, text: &str, body: &str, problems: &mut Vec<Prob
     }
 }
 
-fn check_related(t: &Topic, all_ids: &BTreeSet<TopicId>, problems: &mut Vec<Problem>) {
+/// A related id must be a topic: one that is written, or (a warning) one of the fixed list still to write.
+fn check_related(t: &Topic, all_ids: &BTreeSet<TopicId>, list: Option<&TopicList>, problems: &mut Vec<Problem>) {
     let file = t.dir.join("topic.toml");
     let text = read_or_empty(&file);
     for r in &t.related {
         if !all_ids.contains(r) {
-            problems.push(Problem::error(&file, value_line(&text, "related", r.as_str()), format!("related topic '{r}' does not exist")));
+            let line = value_line(&text, "related", r.as_str());
+            if list.is_some_and(|l| l.ids.contains_key(r.as_str())) {
+                problems.push(Problem::warning(&file, line, format!("related topic '{r}' is not written yet (it is not shown until it is)")));
+            } else {
+                problems.push(Problem::error(&file, line, format!("related topic '{r}' does not exist")));
+            }
         } else if r == &t.id {
             problems.push(Problem::warning(&file, value_line(&text, "related", r.as_str()), "a topic is related to itself"));
         }

@@ -130,6 +130,14 @@ fn base() -> &'static Base {
     })
 }
 
+/// How common a word is in everyday language (Zipf frequency: 7 for "the", 3 for rare words), from
+/// the embedded word lists; `None` when the word or the language's list is missing. Search uses it to
+/// give little weight to words that say little ("how", "the", "ik").
+pub fn word_zipf(lang: Lang, word: &str) -> Option<f32> {
+    let lp = WordModel::log_prob(&[&base().words], lang, word)?;
+    (lp > words::UNKNOWN_LOG_PROB).then(|| lp / std::f32::consts::LN_10 + 9.0)
+}
+
 /// The trained models: the embedded base plus the project's own texts (knowledge base, locales).
 #[derive(Default, Clone)]
 pub struct Models {
@@ -216,6 +224,8 @@ fn from_whatlang(l: whatlang::Lang) -> Option<Lang> {
 
 impl Detector {
     pub fn new(model: Models, allowed: &[Lang]) -> Self {
+        // Build the embedded base now, at start-up, rather than on the first message.
+        base();
         let wl: Vec<whatlang::Lang> = allowed.iter().filter_map(|l| to_whatlang(*l)).collect();
         Detector { model, allowed: allowed.to_vec(), whatlang: whatlang::Detector::with_allowlist(wl) }
     }

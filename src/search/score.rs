@@ -21,7 +21,7 @@ pub struct SearchParams {
 
 impl Default for SearchParams {
     fn default() -> Self {
-        SearchParams { abstain_below: 0.42, choice_margin: 0.04, question_weight: 0.6, extra_word_penalty: 0.25 }
+        SearchParams { abstain_below: 0.25, choice_margin: 0.04, question_weight: 0.6, extra_word_penalty: 0.25 }
     }
 }
 
@@ -103,6 +103,37 @@ pub(crate) struct Stats {
     n_lang: Vec<u32>,
     df_lang: Vec<HashMap<String, u32>>,
     df_any: HashMap<String, u32>,
+    vocab: Vocab,
+}
+
+/// Every known token, arranged for typo and compound look-ups without scanning strings.
+#[derive(Default)]
+struct Vocab {
+    /// Tokens as characters, ordered by length; `by_len[n]` is where length `n` starts.
+    chars: Vec<(Vec<char>, String)>,
+    by_len: Vec<usize>,
+    /// Tokens in string order, for prefix look-ups.
+    sorted: Vec<String>,
+}
+
+impl Vocab {
+    fn build<'a>(words: impl Iterator<Item = &'a String>) -> Vocab {
+        let mut sorted: Vec<String> = words.cloned().collect();
+        sorted.sort();
+        sorted.dedup();
+        let mut chars: Vec<(Vec<char>, String)> = sorted.iter().map(|w| (w.chars().collect(), w.clone())).collect();
+        chars.sort_by_key(|(c, _)| c.len());
+        let max = chars.last().map_or(0, |(c, _)| c.len());
+        let by_len = (0..=max + 1).map(|n| chars.partition_point(|(c, _)| c.len() < n)).collect();
+        Vocab { chars, by_len, sorted }
+    }
+
+    fn with_len(&self, lo: usize, hi: usize) -> &[(Vec<char>, String)] {
+        let end = self.by_len.len().saturating_sub(1);
+        let a = self.by_len.get(lo.min(end)).copied().unwrap_or(self.chars.len());
+        let b = self.by_len.get((hi + 1).min(end)).copied().unwrap_or(self.chars.len());
+        &self.chars[a..b.max(a)]
+    }
 }
 
 impl Stats {
@@ -112,6 +143,7 @@ impl Stats {
             n_lang: vec![0; Lang::ALL.len()],
             df_lang: vec![HashMap::new(); Lang::ALL.len()],
             df_any: HashMap::new(),
+            vocab: Vocab::default(),
         };
         for t in topics {
             s.n_topics += 1;
@@ -127,6 +159,7 @@ impl Stats {
                 *s.df_any.entry(tok.clone()).or_default() += 1;
             }
         }
+        s.vocab = Vocab::build(s.df_any.keys().chain(s.df_lang.iter().flat_map(|m| m.keys())));
         s
     }
 }
@@ -155,12 +188,12 @@ fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], stats: &Stat
         }
         let df_l = stats.df_lang[li].get(stem).copied().unwrap_or(0);
         let df_a = stats.df_any.get(any).copied().unwrap_or(0);
-        let (weight, fuzzy) = if df_l > 0 {
+        let (mut weight, fuzzy) = if df_l > 0 {
             (idf(df_l, stats.n_lang[li]), Vec::new())
         } else if df_a > 0 {
             (idf(df_a, stats.n_topics), Vec::new())
         } else {
-            let near = near_words(any, stats.df_any.keys().chain(stats.df_lang[li].keys()));
+            let near = near_words(any, &stats.vocab);
             let w = near
                 .first()
                 .map(|n| {
@@ -170,13 +203,19 @@ fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], stats: &Stat
                 .unwrap_or_else(|| idf(0, stats.n_topics));
             (w, near)
         };
+        // Everyday words ("how", "where", "ik") say little about the topic, however rare they are in
+        // a small knowledge base.
+        if let Some(z) = crate::language::word_zipf(lang, any) {
+            weight *= if z >= 6.0 { 0.25 } else if z >= 5.0 { 0.6 } else { 1.0 };
+        }
         out.push(Unit { stem: stem.clone(), any: any.clone(), weight, fuzzy });
     }
     out
 }
 
-/// Known words within typing distance of `word` (1 edit from 5 letters, 2 from 9), closest first.
-fn near_words<'a>(word: &str, vocab: impl Iterator<Item = &'a String>) -> Vec<String> {
+/// Known words within typing distance of `word` (1 edit from 5 letters, 2 from 9), closest first,
+/// then known words that start it or that it starts (compounds such as "inburgeringsroutes").
+fn near_words(word: &str, vocab: &Vocab) -> Vec<String> {
     let w: Vec<char> = word.chars().collect();
     let max = match w.len() {
         0..=4 => return Vec::new(),
@@ -184,18 +223,23 @@ fn near_words<'a>(word: &str, vocab: impl Iterator<Item = &'a String>) -> Vec<St
         _ => 2,
     };
     let mut found: Vec<(usize, String)> = Vec::new();
-    let mut buf = Vec::new();
-    for v in vocab {
-        let vl = v.chars().count();
-        if vl.abs_diff(w.len()) > max {
-            continue;
+    for (chars, v) in vocab.with_len(w.len() - max, w.len() + max) {
+        if let Some(d) = bounded_levenshtein(&w, chars, max) {
+            found.push((d, v.clone()));
         }
-        buf.clear();
-        buf.extend(v.chars());
-        if let Some(d) = bounded_levenshtein(&w, &buf, max) {
-            if !found.iter().any(|(_, f)| f == v) {
-                found.push((d, v.clone()));
-            }
+    }
+    // A known word of five or more letters that starts this one, covering at least half of it.
+    for p in (w.len().div_ceil(2).max(5)..w.len()).rev() {
+        let prefix: String = w[..p].iter().collect();
+        if vocab.sorted.binary_search(&prefix).is_ok() && !found.iter().any(|(_, f)| *f == prefix) {
+            found.push((max + 1, prefix));
+        }
+    }
+    // Known words that start with this one and are at most twice as long.
+    let start = vocab.sorted.partition_point(|v| v.as_str() < word);
+    for v in vocab.sorted[start..].iter().take_while(|v| v.starts_with(word)).take(8) {
+        if v.chars().count() <= 2 * w.len() && v != word && !found.iter().any(|(_, f)| f == v) {
+            found.push((max + 1, v.clone()));
         }
     }
     found.sort();
