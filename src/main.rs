@@ -235,7 +235,8 @@ fn kb(cli: &Cli, command: &KbCommand) -> Result<i32> {
             let cfg = cfg?;
             let opts = LoadOptions { layers: Some(cfg.layers.clone()), ..LoadOptions::default() };
             let (kb, _) = knowledge::load(&cfg.knowledge_dir, &opts);
-            let cov = Coverage::of(&kb, Date::today());
+            let list = TopicList::read(&cfg.knowledge_dir.join("topics.tsv")).ok();
+            let cov = Coverage::of(&kb, Date::today(), list.as_ref());
             print!("{}", cov.table());
             if let Some(path) = html {
                 std::fs::write(path, cov.html(&format!("Wegwijs {}: knowledge coverage", cfg.municipality)))

@@ -134,3 +134,27 @@ fn a_municipal_topic_overrides_the_national_one() {
     let (kb, _) = load(r, &opts);
     assert_eq!(kb.get_str("bsn").unwrap().authority, "Rijksoverheid");
 }
+
+#[test]
+fn coverage_matrix_shows_full_draft_questions_missing_and_stale() {
+    use wegwijs::knowledge::stats::{Cell, Coverage};
+    use wegwijs::lang::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "national/bsn/topic.toml", &GOOD_TOPIC.replace("2026-11-01", "2020-01-01"));
+    write(r, "national/bsn/en.md", GOOD_EN);
+    write(r, "national/bsn/nl.md", "+++\ntitle = \"BSN\"\nquestions = [\"wat\"]\nstatus = \"draft\"\n+++\nTekst.\n");
+    write(r, "national/bsn/so.md", "+++\ntitle = \"BSN\"\nquestions = [\"waa maxay\"]\n+++\n");
+    let (kb, _) = load(r, &LoadOptions::default());
+    let cov = Coverage::of(&kb, wegwijs::knowledge::Date::today(), Some(&list()));
+    let bsn = cov.rows.iter().find(|row| row.topic == "bsn").unwrap();
+    assert_eq!(bsn.cells[Lang::En.index()], Cell::Full);
+    assert_eq!(bsn.cells[Lang::Nl.index()], Cell::Draft);
+    assert_eq!(bsn.cells[Lang::So.index()], Cell::QuestionsOnly);
+    assert_eq!(bsn.cells[Lang::Ar.index()], Cell::Missing);
+    assert!(bsn.stale);
+    assert!(cov.rows.iter().any(|row| row.topic == "digid" && row.cells.iter().all(|c| *c == Cell::Missing)), "unwritten topics are listed");
+    let html = cov.html("coverage");
+    assert!(html.starts_with("<!doctype html>") && html.contains("<tr class=\"stale\">") && !html.contains("<script"));
+    assert!(cov.table().contains("3 topics (2 not written), 1 stale"), "{}", cov.table());
+}

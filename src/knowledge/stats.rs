@@ -45,8 +45,9 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    pub fn of(kb: &KnowledgeBase, today: Date) -> Coverage {
-        let rows = kb
+    /// Coverage of `kb`; topics of `list` that are not written yet appear as rows of missing cells.
+    pub fn of(kb: &KnowledgeBase, today: Date, list: Option<&super::TopicList>) -> Coverage {
+        let mut rows: Vec<Row> = kb
             .topics()
             .iter()
             .map(|t| Row {
@@ -65,6 +66,18 @@ impl Coverage {
                     .collect(),
             })
             .collect();
+        for (id, layer) in list.map(|l| l.ids.iter()).into_iter().flatten() {
+            if kb.get_str(id).is_none() {
+                rows.push(Row {
+                    topic: id.clone(),
+                    layer: format!("({layer}, not written)"),
+                    stale: false,
+                    reviewed: String::new(),
+                    cells: vec![Cell::Missing; Lang::ALL.len()],
+                });
+            }
+        }
+        rows.sort_by(|a, b| a.topic.cmp(&b.topic));
         Coverage { rows }
     }
 
@@ -97,7 +110,14 @@ impl Coverage {
             s.push('\n');
         }
         let stale = self.rows.iter().filter(|r| r.stale).count();
-        let _ = writeln!(s, "\n● full answer  ◐ draft answer  ○ questions only  · missing    {} topics, {} stale", self.rows.len(), stale);
+        let unwritten = self.rows.iter().filter(|r| r.cells.iter().all(|c| *c == Cell::Missing)).count();
+        let _ = writeln!(
+            s,
+            "\n● full answer  ◐ draft answer  ○ questions only  · missing    {} topics ({} not written), {} stale",
+            self.rows.len(),
+            unwritten,
+            stale
+        );
         s
     }
 
