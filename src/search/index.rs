@@ -84,6 +84,9 @@ pub struct SearchIndex {
     any_analyzer: Analyzer,
     tokens: HashMap<TopicId, TopicTokens>,
     stats: score::Stats,
+    /// Topic of every document, per segment, read once at open: reading stored fields per
+    /// candidate would decompress document blocks on every question.
+    doc_topics: Vec<Vec<Option<TopicId>>>,
     /// Where the index lives on disk (None when built in memory).
     pub path: Option<PathBuf>,
 }
@@ -151,7 +154,18 @@ impl SearchIndex {
             .map(|t| (t.id.clone(), TopicTokens::of(t, &analyzers, &any_analyzer)))
             .collect();
         let stats = score::Stats::of(tokens.values());
-        Ok(SearchIndex { reader, fields, analyzers, any_analyzer, tokens, stats, path })
+        let searcher = reader.searcher();
+        let mut doc_topics = Vec::new();
+        for seg in searcher.segment_readers() {
+            let store = seg.get_store_reader(1)?;
+            let mut v = Vec::with_capacity(seg.max_doc() as usize);
+            for doc_id in 0..seg.max_doc() {
+                let doc: TantivyDocument = store.get(doc_id)?;
+                v.push(doc.get_first(fields.topic).and_then(|x| x.as_str()).and_then(TopicId::parse));
+            }
+            doc_topics.push(v);
+        }
+        Ok(SearchIndex { reader, fields, analyzers, any_analyzer, tokens, stats, doc_topics, path })
     }
 
     pub fn num_docs(&self) -> u64 {
@@ -186,8 +200,9 @@ impl SearchIndex {
         }
         for t in unique(any_tokens) {
             clauses.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(self.fields.any, &t), IndexRecordOption::WithFreqs), 1.5)));
+            // Typos are words the index has never seen: only those get (costly) fuzzy queries.
             let n = t.chars().count();
-            if n >= 5 {
+            if n >= 5 && !self.stats.knows(&t) {
                 let distance = if n >= 9 { 2 } else { 1 };
                 clauses.push((Occur::Should, boosted(FuzzyTermQuery::new(Term::from_field_text(self.fields.any, &t), distance, true), 0.5)));
             }
@@ -202,8 +217,7 @@ impl SearchIndex {
         };
         let mut out: Vec<(TopicId, f32)> = Vec::new();
         for (score, addr) in top {
-            let Ok(doc) = searcher.doc::<TantivyDocument>(addr) else { continue };
-            let Some(id) = doc.get_first(self.fields.topic).and_then(|v| v.as_str()).and_then(TopicId::parse) else {
+            let Some(Some(id)) = self.doc_topics.get(addr.segment_ord as usize).and_then(|v| v.get(addr.doc_id as usize)).cloned() else {
                 continue;
             };
             if !out.iter().any(|(t, _)| *t == id) {

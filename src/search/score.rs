@@ -164,6 +164,13 @@ impl Stats {
     }
 }
 
+impl Stats {
+    /// Whether any topic has this language-neutral token.
+    pub(crate) fn knows(&self, token: &str) -> bool {
+        self.df_any.contains_key(token)
+    }
+}
+
 fn idf(df: u32, n: u32) -> f32 {
     let (df, n) = (df as f32, n.max(1) as f32);
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
