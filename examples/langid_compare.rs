@@ -12,7 +12,7 @@ use wegwijs::bot::BotConfig;
 use wegwijs::conversation::train_model;
 use wegwijs::knowledge::{load, LoadOptions};
 use wegwijs::lang::Lang;
-use wegwijs::language::Detector;
+use wegwijs::language::{to_whatlang, Detector};
 
 fn to_lingua(l: Lang) -> Option<lingua::Language> {
     use lingua::Language as L;
@@ -34,28 +34,6 @@ fn to_lingua(l: Lang) -> Option<lingua::Language> {
         Lang::Ro => L::Romanian,
         Lang::It => L::Italian,
         Lang::Ti => return None,
-    })
-}
-
-fn to_whatlang(l: Lang) -> Option<whatlang::Lang> {
-    use whatlang::Lang as W;
-    Some(match l {
-        Lang::Nl => W::Nld,
-        Lang::En => W::Eng,
-        Lang::Ar => W::Ara,
-        Lang::Tr => W::Tur,
-        Lang::Pl => W::Pol,
-        Lang::Uk => W::Ukr,
-        Lang::Ru => W::Rus,
-        Lang::Fa => W::Pes,
-        Lang::Es => W::Spa,
-        Lang::Fr => W::Fra,
-        Lang::De => W::Deu,
-        Lang::Zh => W::Cmn,
-        Lang::Pt => W::Por,
-        Lang::Ro => W::Ron,
-        Lang::It => W::Ita,
-        Lang::Ti | Lang::So => return None,
     })
 }
 

@@ -196,7 +196,8 @@ pub struct Detector {
     whatlang: whatlang::Detector,
 }
 
-fn to_whatlang(l: Lang) -> Option<whatlang::Lang> {
+/// whatlang's code for a language; Tigrinya and Somali are missing from whatlang.
+pub fn to_whatlang(l: Lang) -> Option<whatlang::Lang> {
     use whatlang::Lang as W;
     Some(match l {
         Lang::Nl => W::Nld,
