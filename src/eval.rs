@@ -83,6 +83,9 @@ pub struct Report {
     /// In-scope questions answered wrongly or not at all (for the readable report).
     #[serde(skip)]
     pub misses: Vec<String>,
+    /// The slowest questions with their time in ms (for the readable report).
+    #[serde(skip)]
+    pub slowest: Vec<(f64, String)>,
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -99,6 +102,7 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
     let mut by_lang: BTreeMap<String, Acc> = BTreeMap::new();
     let mut oos = OutOfScope::default();
     let mut times = Vec::new();
+    let mut timed: Vec<(f64, String)> = Vec::new();
     let mut misses = Vec::new();
     // langid: lang -> kind -> (ok, n)
     let mut lid: BTreeMap<String, BTreeMap<String, (usize, usize)>> = BTreeMap::new();
@@ -144,7 +148,9 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
             .collect();
         let t0 = Instant::now();
         let asked = engine.ask(q, None);
-        times.push(t0.elapsed().as_secs_f64() * 1000.0);
+        let ms = t0.elapsed().as_secs_f64() * 1000.0;
+        times.push(ms);
+        timed.push((ms, q.to_string()));
         let abstained = asked.ranked.decision == Decision::DontKnow;
         if expect.is_empty() {
             oos.n += 1;
@@ -181,6 +187,8 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
         }
     }
     times.sort_by(f64::total_cmp);
+    timed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    timed.truncate(5);
     let langid = (lid_n > 0).then(|| {
         let mut conf: Vec<(String, String, usize)> = confusions.into_iter().map(|((a, b), n)| (a, b, n)).collect();
         conf.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.cmp(b)));
@@ -202,6 +210,7 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
         latency_ms: Latency { p50: percentile(&times, 0.5), p99: percentile(&times, 0.99) },
         langid,
         misses,
+        slowest: timed,
     })
 }
 
@@ -232,6 +241,12 @@ pub fn table(r: &Report, verbose: bool) -> String {
         let _ = writeln!(s, "most frequent mistakes:");
         for (a, b, n) in l.confusions.iter().take(10) {
             let _ = writeln!(s, "  {a} → {b}: {n}");
+        }
+    }
+    if verbose && !r.slowest.is_empty() {
+        let _ = writeln!(s, "\nslowest questions:");
+        for (ms, q) in &r.slowest {
+            let _ = writeln!(s, "  {ms:.3} ms  {q}");
         }
     }
     if verbose && !r.misses.is_empty() {
