@@ -105,3 +105,38 @@ fn development_set_runs_and_reports_every_key() {
     assert!(r.overall.n >= 10);
     assert!(r.overall.recall_at_3 >= 0.8, "recall@3 on written topics {}", r.overall.recall_at_3);
 }
+
+/// The development set measures; it must not teach. No question or title equals one of its lines.
+#[test]
+fn knowledge_does_not_copy_the_development_set() {
+    let dev = root().join("../shared/eval/dev-questions.jsonl");
+    let Ok(text) = std::fs::read_to_string(&dev) else { return };
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let dev: std::collections::HashSet<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["q"].as_str().map(norm))
+        .collect();
+    // Layer by layer, so that a municipal topic does not hide another municipality's.
+    let kbs: Vec<_> = ["national", "leiden", "leidschendam-voorburg"]
+        .iter()
+        .map(|l| load(&root().join("knowledge"), &LoadOptions { layers: Some(vec![l.to_string()]), ..LoadOptions::default() }).0)
+        .collect();
+    let copied: Vec<String> = kbs
+        .iter()
+        .flat_map(|kb| kb.topics())
+        .flat_map(|t| t.translations.values())
+        .flat_map(|tr| tr.questions.iter().chain(std::iter::once(&tr.title)).map(move |q| (tr.file.clone(), q)))
+        .filter(|(_, q)| dev.contains(&norm(q)))
+        .map(|(f, q)| format!("{}: {q}", f.display()))
+        .collect();
+    assert!(copied.is_empty(), "{}", copied.join("\n"));
+}
