@@ -177,12 +177,15 @@ impl SearchIndex {
     pub fn search(&self, text: &str, langs: &[Lang], params: &SearchParams) -> Ranked {
         let any_tokens = self.any_analyzer.tokens(text);
         let mut per_lang = Vec::new();
-        for &lang in langs {
+        for (i, &lang) in langs.iter().enumerate() {
             let lang_tokens = self.analyzers[lang.index()].tokens(text);
             if lang_tokens.is_empty() && any_tokens.is_empty() {
                 continue;
             }
-            let candidates = self.candidates(lang, &lang_tokens, &any_tokens);
+            // The language-neutral field (with its costly fuzzy terms) is the same for every analysis
+            // language: query it once, with the first.
+            let any = if i == 0 { any_tokens.as_slice() } else { &[] };
+            let candidates = self.candidates(lang, &lang_tokens, any);
             per_lang.push(score::rank(lang, &lang_tokens, &any_tokens, &candidates, &self.tokens, &self.stats, params));
         }
         score::merge(per_lang, params)
@@ -203,7 +206,9 @@ impl SearchIndex {
             // Typos are words the index has never seen: only those get (costly) fuzzy queries.
             let n = t.chars().count();
             if n >= 5 && !self.stats.knows(&t) {
-                let distance = if n >= 9 { 2 } else { 1 };
+                // Distance 1 only: a distance-2 automaton costs several times more, and the scorer
+                // still matches two-edit typos against the vocabulary.
+                let distance = 1;
                 clauses.push((Occur::Should, boosted(FuzzyTermQuery::new(Term::from_field_text(self.fields.any, &t), distance, true), 0.5)));
             }
         }
