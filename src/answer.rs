@@ -72,7 +72,7 @@ impl Composer<'_> {
                 buttons.push(vec![Button { label: r.title(lang, self.fallback).to_string(), action: Action::Topic(r.id.clone()) }]);
             }
         }
-        Outgoing { chat: chat.clone(), kind: Kind::Answer, lang, text, buttons }
+        Outgoing::new(chat.clone(), Kind::Answer, lang, text, buttons)
     }
 
     /// "Which of these do you mean?" with one button per topic.
@@ -83,35 +83,31 @@ impl Composer<'_> {
             .map(|t| vec![Button { label: t.title(lang, self.fallback).to_string(), action: Action::Topic(t.id.clone()) }])
             .collect();
         buttons.push(vec![self.button(lang, "button-advisor", Action::Advisor)]);
-        Outgoing {
-            chat: chat.clone(),
-            kind: Kind::Choice,
-            lang,
-            text: RichText::paragraph(self.locales.msg(lang, "choose-topic", &[])),
-            buttons,
-        }
+        Outgoing::new(chat.clone(), Kind::Choice, lang, RichText::paragraph(self.locales.msg(lang, "choose-topic", &[])), buttons)
     }
 
     /// An honest "I don't know", with the offer of a person.
     pub fn dont_know(&self, chat: &ChatRef, lang: Lang) -> Outgoing {
-        Outgoing {
-            chat: chat.clone(),
-            kind: Kind::DontKnow,
-            lang,
-            text: RichText::paragraph(self.locales.msg(lang, "dont-know", &[])),
-            buttons: vec![vec![self.button(lang, "button-advisor", Action::Advisor)]],
-        }
+        Outgoing::new(chat.clone(), Kind::DontKnow, lang, RichText::paragraph(self.locales.msg(lang, "dont-know", &[])), vec![vec![self.button(lang, "button-advisor", Action::Advisor)]])
+    }
+
+    /// Emergency numbers and helplines, at once, for words about danger.
+    pub fn urgent(&self, chat: &ChatRef, lang: Lang) -> Outgoing {
+        let mut text = RichText::default();
+        text.push(Block::Paragraph(vec![Inline::Strong(self.locales.msg(lang, "safeguarding-now", &[]))]));
+        text.push(Block::List(
+            ["safeguarding-112", "safeguarding-113", "safeguarding-veilig-thuis"]
+                .iter()
+                .map(|id| vec![Inline::Text(self.locales.msg(lang, id, &[]))])
+                .collect(),
+        ));
+        text.push(Block::Paragraph(vec![Inline::Text(self.locales.msg(lang, "safeguarding-more", &[]))]));
+        Outgoing::new(chat.clone(), Kind::Urgent, lang, text, vec![])
     }
 
     /// A short text from the locales, optionally with buttons.
     pub fn info(&self, chat: &ChatRef, lang: Lang, id: &str, args: &[(&str, &str)], buttons: Vec<Vec<Button>>) -> Outgoing {
-        Outgoing {
-            chat: chat.clone(),
-            kind: Kind::Info,
-            lang,
-            text: RichText::paragraph(self.locales.msg(lang, id, args)),
-            buttons,
-        }
+        Outgoing::new(chat.clone(), Kind::Info, lang, RichText::paragraph(self.locales.msg(lang, id, args)), buttons)
     }
 
     /// The language menu: one button per language, labelled in that language.

@@ -3,6 +3,7 @@
 //! Relative paths in a bot file are relative to the folder of the bot file.
 
 use crate::lang::Lang;
+use crate::escalation::{AdvisorConfig, Escalation, EscalationFile};
 use crate::search::SearchParams;
 use anyhow::{Context, Result};
 use serde::Deserialize;
@@ -42,10 +43,12 @@ pub struct BotFile {
     pub telegram: Option<toml::Table>,
     #[serde(default)]
     pub matrix: Option<toml::Table>,
+    /// Advisors who answer tickets.
     #[serde(default)]
-    pub advisors: Vec<toml::Table>,
+    pub advisors: Vec<AdvisorConfig>,
+    /// Rooms, office hours and time limits for tickets.
     #[serde(default)]
-    pub escalation: Option<toml::Table>,
+    pub escalation: EscalationFile,
 }
 
 /// Recording of unanswered questions for editors.
@@ -76,6 +79,7 @@ pub struct BotConfig {
     pub data_dir: PathBuf,
     pub search: SearchParams,
     pub gaps: GapsConfig,
+    pub escalation: Escalation,
     pub file: BotFile,
 }
 
@@ -87,12 +91,13 @@ impl BotConfig {
             anyhow::anyhow!("{}:{}: {}", path.display(), line, e.message())
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
-        Ok(Self::from_file(file, base))
+        Self::from_file(file, base).map_err(|e| anyhow::anyhow!("{}: {e:#}", path.display()))
     }
 
-    pub fn from_file(file: BotFile, base: &Path) -> BotConfig {
+    pub fn from_file(file: BotFile, base: &Path) -> Result<BotConfig> {
         let resolve = |p: &Option<PathBuf>, default: &str| normalize(&base.join(p.clone().unwrap_or_else(|| PathBuf::from(default))));
-        BotConfig {
+        let escalation = Escalation::from_file(&file.escalation, &file.advisors)?;
+        Ok(BotConfig {
             id: file.id.clone(),
             municipality: file.municipality.clone(),
             layers: file.layers.clone(),
@@ -104,8 +109,9 @@ impl BotConfig {
             data_dir: resolve(&file.data_dir, &format!("../.wegwijs/{}", file.id)),
             search: file.search.clone(),
             gaps: file.gaps.clone(),
+            escalation,
             file,
-        }
+        })
     }
 
     /// Overrides the data directory (`--data-dir`).

@@ -9,12 +9,13 @@ use crate::knowledge::{self, KnowledgeBase, LoadOptions, Problem, Severity, Topi
 use crate::lang::Lang;
 use crate::language::{Detection, Detector, Models};
 use crate::locale::Locales;
-use crate::message::{Action, Button, Incoming, Input, Outgoing};
+use crate::escalation::{AdvisorConfig, Desk, Escalation, Reason, Recent, Trigger, Triggers};
+use crate::message::{Action, Button, ChatRef, Delivery, Incoming, Input, Outgoing, TicketOp};
 use crate::search::{Decision, Ranked, SearchIndex};
-use crate::store::{GapReason, Store};
+use crate::store::{Change, GapReason, Store};
 use anyhow::{Context, Result};
 use arc_swap::ArcSwap;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -50,6 +51,8 @@ pub struct Snapshot {
     pub index: SearchIndex,
     pub locales: Locales,
     pub detector: Detector,
+    /// Phrases that call for a person or signal danger (`locales/<lang>/triggers.toml`).
+    pub triggers: Triggers,
 }
 
 /// Per-conversation context the engine keeps in memory.
@@ -61,6 +64,17 @@ struct ChatState {
     last_question: Option<(String, Lang)>,
     /// Topics offered as a choice for the last question.
     offered: Vec<crate::knowledge::TopicId>,
+    /// The last few lines of the conversation, kept in memory only, for a ticket's transcript.
+    recent: Vec<Recent>,
+}
+
+impl ChatState {
+    fn remember(&mut self, r: Recent) {
+        self.recent.push(r);
+        if self.recent.len() > 6 {
+            self.recent.remove(0);
+        }
+    }
 }
 
 /// The result of asking one question with no conversation around it (`ask`, `eval`).
@@ -86,7 +100,8 @@ pub fn load_snapshot(cfg: &BotConfig, progress: &dyn Fn(usize)) -> Result<(Snaps
     let locales = Locales::load(&cfg.locales_dir).with_context(|| format!("loading locales from {}", cfg.locales_dir.display()))?;
     let index = SearchIndex::open_or_build(&kb, &cfg.cache_dir(), progress)?;
     let detector = Detector::new(train_model(&kb, &cfg.locales_dir), &cfg.languages);
-    Ok((Snapshot { kb, index, locales, detector }, problems))
+    let triggers = Triggers::load(&cfg.locales_dir)?;
+    Ok((Snapshot { kb, index, locales, detector, triggers }, problems))
 }
 
 /// The language model is trained on the project's own texts: every translation and every locale file.
@@ -106,7 +121,7 @@ pub fn train_model(kb: &KnowledgeBase, locales_dir: &Path) -> Models {
     for lang in Lang::ALL {
         let dir = locales_dir.join(lang.code());
         let Ok(rd) = std::fs::read_dir(&dir) else { continue };
-        for e in rd.flatten() {
+        for e in rd.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "ftl")) {
             if let Ok(text) = std::fs::read_to_string(e.path()) {
                 // Message values only: ids and comments are not the language.
                 for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
@@ -122,14 +137,47 @@ pub fn train_model(kb: &KnowledgeBase, locales_dir: &Path) -> Models {
 /// The engine a transport talks to.
 pub struct Engine {
     cfg: BotConfig,
+    esc: Escalation,
     snapshot: ArcSwap<Snapshot>,
     store: Arc<dyn Store>,
     chats: Mutex<HashMap<String, ChatState>>,
+    /// Ticket work happens one message at a time.
+    desk_lock: Mutex<()>,
+    /// Outbox ids being delivered right now (leases; empty after a restart).
+    inflight: Mutex<HashSet<u64>>,
+    clock: Clock,
+}
+
+/// Seconds since the Unix epoch; replaceable in tests.
+pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
+
+pub fn system_clock() -> Clock {
+    Arc::new(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0))
 }
 
 impl Engine {
     pub fn new(cfg: BotConfig, snapshot: Snapshot, store: Arc<dyn Store>) -> Engine {
-        Engine { cfg, snapshot: ArcSwap::from_pointee(snapshot), store, chats: Mutex::new(HashMap::new()) }
+        let esc = cfg.escalation.clone();
+        Engine {
+            cfg,
+            esc,
+            snapshot: ArcSwap::from_pointee(snapshot),
+            store,
+            chats: Mutex::new(HashMap::new()),
+            desk_lock: Mutex::new(()),
+            inflight: Mutex::new(HashSet::new()),
+            clock: system_clock(),
+        }
+    }
+
+    /// Replaces the clock (tests of office hours, reminders and retention).
+    pub fn with_clock(mut self, clock: Clock) -> Engine {
+        self.clock = clock;
+        self
+    }
+
+    pub fn escalation(&self) -> &Escalation {
+        &self.esc
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -201,9 +249,258 @@ impl Engine {
         }
     }
 
-    /// Handles one message from a person and returns the bot's replies.
+    /// Handles one message and returns the bot's messages, each stored in the outbox first.
+    ///
+    /// Everything the message changes (tickets, transcript lines, the messages to send, the event id
+    /// that makes a redelivered copy harmless) is written in one transaction. The returned messages
+    /// for the message's own platform are leased to the caller, which reports them with
+    /// [`Engine::sent`]; messages for other platforms (an advisors' room elsewhere) are left for
+    /// that platform's [`Engine::pending`].
     pub fn handle(&self, msg: &Incoming) -> Vec<Outgoing> {
+        let _serial = self.desk_lock.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(ev) = &msg.event_id {
+            match self.store.event_seen(&msg.chat.platform, ev) {
+                Ok(true) => return Vec::new(),
+                Ok(false) => {}
+                Err(e) => tracing::warn!("reading handled events failed: {e:#}"),
+            }
+        }
         let snap = self.snapshot();
+        let now = (self.clock)();
+        let mut desk = Desk {
+            esc: &self.esc,
+            locales: &snap.locales,
+            kb: &snap.kb,
+            fallback: &self.cfg.fallback,
+            store: self.store.as_ref(),
+            now,
+            changes: Vec::new(),
+        };
+        if let Some(ev) = &msg.event_id {
+            desk.changes.push(Change::Event { platform: msg.chat.platform.clone(), event: ev.clone(), at: now });
+        }
+        if let Err(e) = self.route(&snap, &mut desk, msg) {
+            tracing::error!("handling a message failed: {e:#}");
+        }
+        let changes = std::mem::take(&mut desk.changes);
+        self.commit(changes, Some(&msg.chat.platform))
+    }
+
+    /// Makes changes durable and returns the messages among them, with their outbox ids.
+    fn commit(&self, changes: Vec<Change>, lease_for: Option<&str>) -> Vec<Outgoing> {
+        let ids = match self.store.apply(&changes) {
+            Ok(ids) => ids,
+            Err(e) => {
+                tracing::error!("storing a conversation step failed: {e:#}");
+                Vec::new()
+            }
+        };
+        let mut ids = ids.into_iter();
+        let mut out = Vec::new();
+        for c in changes {
+            match c {
+                Change::Send(mut o) => {
+                    o.id = ids.next().unwrap_or(0);
+                    out.push(o);
+                }
+                Change::Delete { .. } => {
+                    ids.next();
+                }
+                _ => {}
+            }
+        }
+        let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
+        for o in &mut out {
+            if o.id != 0 && lease_for == Some(o.chat.platform.as_str()) {
+                inflight.insert(o.id);
+            }
+        }
+        drop(inflight);
+        for o in &mut out {
+            self.fill_thread(o);
+        }
+        out
+    }
+
+    /// A message about a ticket in a room goes under the ticket's first message in that room.
+    fn fill_thread(&self, o: &mut Outgoing) {
+        if let Some(t) = o.ticket
+            && o.thread.is_none()
+            && let Ok(msgs) = self.store.ticket_messages(t)
+        {
+            o.thread = msgs.into_iter().find(|(c, _)| c == &o.chat).map(|(_, m)| m);
+        }
+    }
+
+    /// Deliveries for `platform` that nobody is sending right now (after a restart: everything not
+    /// reported as sent). They are leased to the caller until [`Engine::sent`] or [`Engine::failed`].
+    pub fn pending(&self, platform: &str) -> Vec<Delivery> {
+        let list = match self.store.pending(platform) {
+            Ok(l) => l,
+            Err(e) => {
+                tracing::warn!("reading the outbox failed: {e:#}");
+                return Vec::new();
+            }
+        };
+        let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out: Vec<Delivery> = list.into_iter().filter(|d| inflight.insert(d.id())).collect();
+        drop(inflight);
+        for d in &mut out {
+            if let Delivery::Send(o) = d {
+                self.fill_thread(o);
+            }
+        }
+        out
+    }
+
+    /// A delivery is done; `message` is the platform's id for the sent message (for threads and
+    /// replies in advisors' rooms, and for removing it after `/forget`).
+    pub fn sent(&self, id: u64, message: Option<&str>) {
+        if id == 0 {
+            return;
+        }
+        if let Err(e) = self.store.mark_sent(id, message, (self.clock)()) {
+            tracing::warn!("marking a message as sent failed: {e:#}");
+        }
+        self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+    }
+
+    /// A delivery failed; it stays in the outbox and comes back from [`Engine::pending`].
+    pub fn failed(&self, id: u64) {
+        self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+    }
+
+    /// Time-driven work: telling waiting newcomers when to expect an answer, reminders in the
+    /// advisors' rooms, retention. Safe to call as often as wanted.
+    pub fn tick(&self) -> Vec<Outgoing> {
+        let _serial = self.desk_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let snap = self.snapshot();
+        let now = (self.clock)();
+        if let Err(e) = self.store.purge(now, self.esc.keep_days) {
+            tracing::warn!("deleting old tickets failed: {e:#}");
+        }
+        if self.esc.rooms.is_empty() {
+            return Vec::new();
+        }
+        let mut desk = Desk { esc: &self.esc, locales: &snap.locales, kb: &snap.kb, fallback: &self.cfg.fallback, store: self.store.as_ref(), now, changes: Vec::new() };
+        if let Err(e) = desk.tick() {
+            tracing::warn!("ticket reminders failed: {e:#}");
+        }
+        let changes = std::mem::take(&mut desk.changes);
+        self.commit(changes, None)
+    }
+
+    fn route(&self, snap: &Snapshot, desk: &mut Desk, msg: &Incoming) -> Result<()> {
+        let advisor = self.esc.advisor(&msg.chat.platform, &msg.user);
+        if self.esc.room(&msg.chat).is_some() {
+            return self.room_message(desk, msg, advisor);
+        }
+        match (&msg.input, advisor) {
+            (Input::Action(Action::Ticket { op, ticket }), Some(a)) => return desk.op(&msg.chat, a, *op, *ticket, None),
+            (Input::Text(t), Some(a)) if command(t.trim()).is_some_and(|c| STAFF_COMMANDS.contains(&c)) => {
+                return self.staff_command(desk, &msg.chat, a, t.trim());
+            }
+            _ => {}
+        }
+        self.newcomer(snap, desk, msg)
+    }
+
+    /// A message in an advisors' room: commands, buttons, and replies to tickets. Anything else is
+    /// the advisors' own conversation and is left alone.
+    fn room_message(&self, desk: &mut Desk, msg: &Incoming, advisor: Option<&AdvisorConfig>) -> Result<()> {
+        match (&msg.input, advisor) {
+            (Input::Action(Action::Ticket { op, ticket }), Some(a)) => desk.op(&msg.chat, a, *op, *ticket, None),
+            (Input::Action(Action::Ticket { .. }), None) => {
+                desk.not_advisor(&msg.chat);
+                Ok(())
+            }
+            (Input::Action(_), _) => Ok(()),
+            (Input::Text(text), a) => {
+                let text = text.trim();
+                if command(text).is_some() {
+                    return match a {
+                        Some(a) => self.staff_command(desk, &msg.chat, a, text),
+                        None => {
+                            desk.not_advisor(&msg.chat);
+                            Ok(())
+                        }
+                    };
+                }
+                let Some(a) = a else { return Ok(()) };
+                // "#42 text" answers ticket 42; so does a reply to (or in the thread of) its messages.
+                if let Some((n, rest)) = text.strip_prefix('#').and_then(|r| r.split_once(char::is_whitespace))
+                    && let Ok(n) = n.parse::<u64>()
+                    && !rest.trim().is_empty()
+                {
+                    return desk.from_advisor(&msg.chat, a, n, rest.trim());
+                }
+                if let Some(reply_to) = &msg.reply_to
+                    && let Some(t) = self.store.ticket_for_message(&msg.chat, reply_to)?
+                    && !text.is_empty()
+                {
+                    return desk.from_advisor(&msg.chat, a, t, text);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn staff_command(&self, desk: &mut Desk, chat: &ChatRef, a: &AdvisorConfig, text: &str) -> Result<()> {
+        let name = command(text).unwrap_or("");
+        let mut args = text.split_whitespace().skip(1);
+        let number = |s: Option<&str>| s.and_then(|s| s.trim_start_matches('#').parse::<u64>().ok());
+        let op = |op| (op, number(text.split_whitespace().nth(1)));
+        let lang = desk.staff_lang(chat, Some(a));
+        let usage = |desk: &mut Desk| desk.help(chat, Some(a));
+        match name {
+            "tickets" | "list" => desk.list(chat, a),
+            "claim" | "release" | "close" | "suggest" => {
+                let (op, n) = op(match name {
+                    "claim" => TicketOp::Claim,
+                    "release" => TicketOp::Release,
+                    "close" => TicketOp::Close,
+                    _ => TicketOp::Suggest,
+                });
+                let rest = text.splitn(3, char::is_whitespace).nth(2).map(str::trim);
+                match n {
+                    Some(n) => desk.op(chat, a, op, n, rest),
+                    None => {
+                        usage(desk);
+                        Ok(())
+                    }
+                }
+            }
+            "handover" | "give" => match (number(args.next()), args.next()) {
+                (Some(n), Some(_)) => {
+                    let to = text.splitn(3, char::is_whitespace).nth(2).unwrap_or("").trim();
+                    desk.handover(chat, a, n, to)
+                }
+                _ => {
+                    usage(desk);
+                    Ok(())
+                }
+            },
+            "reply" | "r" => {
+                let n = number(args.next());
+                let rest = text.splitn(3, char::is_whitespace).nth(2).map(str::trim).filter(|s| !s.is_empty());
+                match (n, rest) {
+                    (Some(n), Some(rest)) => desk.from_advisor(chat, a, n, rest),
+                    _ => {
+                        usage(desk);
+                        Ok(())
+                    }
+                }
+            }
+            _ => {
+                let _ = lang;
+                usage(desk);
+                Ok(())
+            }
+        }
+    }
+
+    /// A newcomer's message: commands, buttons, the relay to an advisor, or a question for the bot.
+    fn newcomer(&self, snap: &Snapshot, desk: &mut Desk, msg: &Incoming) -> Result<()> {
         let key = msg.chat.key();
         let mut state = self.chats.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned().unwrap_or_default();
         let explicit = match self.store.language(&key) {
@@ -220,9 +517,34 @@ impl Engine {
             .filter(|l| self.cfg.languages.contains(l))
             .unwrap_or(self.cfg.default_language);
         let chat = &msg.chat;
+        let escalation = !self.esc.rooms.is_empty();
+        let active = if escalation { self.store.active_ticket(chat)? } else { None };
         let advisor_button = |lang: Lang| vec![vec![Button { label: snap.locales.msg(lang, "button-advisor", &[]), action: Action::Advisor }]];
+        let mut out: Vec<Outgoing> = Vec::new();
 
-        let out = match &msg.input {
+        // Asking for a person: opens a ticket, or returns to the one already open.
+        let ask_person = |desk: &mut Desk, state: &mut ChatState, lang: Lang, out: &mut Vec<Outgoing>| -> Result<()> {
+            if !escalation {
+                out.push(composer.info(chat, lang, "advisor-unavailable", &[("municipality", &self.cfg.municipality)], vec![]));
+                return Ok(());
+            }
+            match active.clone() {
+                Some(mut t) if !t.relay => desk.resume(&mut t),
+                Some(t) => {
+                    let back = vec![vec![Button { label: snap.locales.msg(t.lang, "button-back-to-bot", &[]), action: Action::BackToBot }]];
+                    out.push(composer.info(chat, t.lang, "ticket-still-open", &[("ticket", &t.id.to_string())], back));
+                }
+                None => {
+                    flush(desk, out);
+                    desk.open(chat, lang, Reason::Asked, None, &state.recent)?;
+                    state.recent.clear();
+                    state.misses = 0;
+                }
+            }
+            Ok(())
+        };
+
+        match &msg.input {
             Input::Action(action) => match action {
                 Action::Topic(id) => match snap.kb.get(id) {
                     Some(t) => {
@@ -230,90 +552,164 @@ impl Engine {
                             self.record_gap(&key, &state, GapReason::Chose, Some(id.as_str()));
                             state.offered.clear();
                         }
-                        vec![composer.answer(chat, t, ui_lang)]
+                        state.remember(Recent::Answered(id.clone()));
+                        out.push(composer.answer(chat, t, ui_lang));
                     }
-                    None => vec![composer.dont_know(chat, ui_lang)],
+                    None => out.push(composer.dont_know(chat, ui_lang)),
                 },
-                Action::Feedback { helped: true, .. } => vec![composer.info(chat, ui_lang, "feedback-thanks", &[], vec![])],
+                Action::Feedback { helped: true, .. } => out.push(composer.info(chat, ui_lang, "feedback-thanks", &[], vec![])),
                 Action::Feedback { topic, helped: false } => {
                     self.record_gap(&key, &state, GapReason::NotHelped, Some(topic.as_str()));
-                    vec![composer.info(chat, ui_lang, "feedback-sorry", &[], advisor_button(ui_lang))]
+                    out.push(composer.info(chat, ui_lang, "feedback-sorry", &[], advisor_button(ui_lang)));
                 }
                 Action::Advisor => {
                     self.record_gap(&key, &state, GapReason::Advisor, None);
-                    vec![composer.info(chat, ui_lang, "advisor-requested", &[], vec![])]
+                    ask_person(desk, &mut state, ui_lang, &mut out)?;
                 }
-                Action::LanguageMenu => vec![composer.language_menu(chat, ui_lang, &self.cfg.languages)],
+                Action::LanguageMenu => out.push(composer.language_menu(chat, ui_lang, &self.cfg.languages)),
                 Action::SetLanguage(l) if self.cfg.languages.contains(l) => {
                     if let Err(e) = self.store.set_language(&key, *l) {
                         tracing::warn!("storing a language choice failed: {e:#}");
                     }
                     state.lang = Some(*l);
                     let name = snap.locales.lang_name(*l, *l);
-                    vec![composer.info(chat, *l, "language-set", &[("language", &name)], vec![])]
+                    out.push(composer.info(chat, *l, "language-set", &[("language", &name)], vec![]));
                 }
-                Action::SetLanguage(_) => vec![composer.language_menu(chat, ui_lang, &self.cfg.languages)],
+                Action::SetLanguage(_) => out.push(composer.language_menu(chat, ui_lang, &self.cfg.languages)),
+                Action::BackToBot => match active.clone() {
+                    Some(mut t) if t.relay => desk.back_to_bot(&mut t),
+                    _ => out.push(composer.info(chat, ui_lang, "help", &[], vec![])),
+                },
+                Action::Resume => match active.clone() {
+                    Some(mut t) => desk.resume(&mut t),
+                    None if escalation => {
+                        desk.reopen(chat, ui_lang)?;
+                    }
+                    None => out.push(composer.info(chat, ui_lang, "help", &[], vec![])),
+                },
+                Action::Reopen => match active.clone() {
+                    Some(mut t) => desk.resume(&mut t),
+                    None if escalation => {
+                        desk.reopen(chat, ui_lang)?;
+                    }
+                    None => out.push(composer.info(chat, ui_lang, "help", &[], vec![])),
+                },
+                // Only advisors act on tickets; to anyone else the button does not exist.
+                Action::Ticket { .. } => out.push(composer.info(chat, ui_lang, "unknown-command", &[], vec![])),
             },
             Input::Text(raw) => {
                 let text = raw.trim();
                 if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
-                    vec![composer.info(chat, ui_lang, "empty-question", &[], vec![])]
+                    out.push(composer.info(chat, ui_lang, "empty-question", &[], vec![]));
                 } else if let Some(cmd) = command(text) {
                     match cmd {
                         "start" => {
-                            let welcome = composer.info(chat, ui_lang, "welcome", &[("municipality", &self.cfg.municipality)], vec![]);
-                            vec![welcome, composer.language_menu(chat, ui_lang, &self.cfg.languages)]
+                            out.push(composer.info(chat, ui_lang, "welcome", &[("municipality", &self.cfg.municipality)], vec![]));
+                            out.push(composer.language_menu(chat, ui_lang, &self.cfg.languages));
                         }
-                        "help" => vec![composer.info(chat, ui_lang, "help", &[], vec![])],
-                        "language" | "lang" | "taal" => vec![composer.language_menu(chat, ui_lang, &self.cfg.languages)],
+                        "help" => out.push(composer.info(chat, ui_lang, "help", &[], vec![])),
+                        "language" | "lang" | "taal" => out.push(composer.language_menu(chat, ui_lang, &self.cfg.languages)),
                         "advisor" | "human" | "person" => {
                             self.record_gap(&key, &state, GapReason::Advisor, None);
-                            vec![composer.info(chat, ui_lang, "advisor-requested", &[], vec![])]
+                            ask_person(desk, &mut state, ui_lang, &mut out)?;
                         }
+                        "bot" => match active.clone() {
+                            Some(mut t) if t.relay => desk.back_to_bot(&mut t),
+                            _ => out.push(composer.info(chat, ui_lang, "help", &[], vec![])),
+                        },
                         "forget" => {
+                            if escalation {
+                                desk.forget(chat)?;
+                            } else {
+                                desk.changes.push(Change::ForgetTickets { person: chat.clone() });
+                            }
                             if let Err(e) = self.store.forget(&key) {
                                 tracing::warn!("forgetting failed: {e:#}");
                             }
                             self.chats.lock().unwrap_or_else(|e| e.into_inner()).remove(&key);
-                            return vec![composer.info(chat, ui_lang, "forget-done", &[], vec![])];
+                            out.push(composer.info(chat, ui_lang, "forget-done", &[], vec![]));
+                            flush(desk, &mut out);
+                            return Ok(());
                         }
-                        _ => vec![composer.info(chat, ui_lang, "unknown-command", &[], vec![])],
+                        _ => out.push(composer.info(chat, ui_lang, "unknown-command", &[], vec![])),
                     }
                 } else {
-                    let ev = self.language(&snap, text, explicit, state.lang, msg.interface_lang.as_deref());
-                    if matches!(ev.source, LangSource::Message) {
-                        state.lang = Some(ev.lang);
-                    } else if state.lang.is_none() {
+                    let ev = self.language(snap, text, explicit, state.lang, msg.interface_lang.as_deref());
+                    if matches!(ev.source, LangSource::Message) || state.lang.is_none() {
                         state.lang = Some(ev.lang);
                     }
-                    let ranked = self.search(&snap, text, &ev);
-                    state.last_question = Some((text.chars().take(500).collect(), ev.lang));
-                    state.offered.clear();
-                    tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
-                    match &ranked.decision {
-                        Decision::Answer(id) => {
-                            state.misses = 0;
-                            match snap.kb.get(id) {
-                                Some(t) => vec![composer.answer(chat, t, ev.lang)],
-                                None => vec![composer.dont_know(chat, ev.lang)],
+                    let trigger = snap.triggers.check(text);
+                    if trigger == Some(Trigger::Safeguarding) {
+                        // Help first, at once, whatever else happens.
+                        tracing::info!(lang = %ev.lang, "safeguarding words: emergency numbers sent");
+                        out.push(composer.urgent(chat, ev.lang));
+                        flush(desk, &mut out);
+                        if escalation {
+                            match active.clone() {
+                                Some(mut t) => desk.make_urgent(&mut t, text)?,
+                                None => {
+                                    state.remember(Recent::Person(text.chars().take(500).collect()));
+                                    desk.open(chat, ev.lang, Reason::Safeguarding, Some(text), &state.recent)?;
+                                    state.recent.clear();
+                                }
                             }
                         }
-                        Decision::Choose(ids) => {
-                            state.misses = 0;
-                            state.offered = ids.clone();
-                            vec![composer.choice(chat, ids, ev.lang)]
-                        }
-                        Decision::DontKnow => {
-                            state.misses += 1;
-                            self.record_gap(&key, &state, GapReason::DontKnow, None);
-                            vec![composer.dont_know(chat, ev.lang)]
+                    } else if let Some(mut t) = active.clone().filter(|t| t.relay) {
+                        desk.from_person(&mut t, text);
+                    } else if trigger == Some(Trigger::Advisor) {
+                        self.record_gap(&key, &state, GapReason::Advisor, None);
+                        ask_person(desk, &mut state, ev.lang, &mut out)?;
+                    } else {
+                        let ranked = self.search(snap, text, &ev);
+                        state.last_question = Some((text.chars().take(500).collect(), ev.lang));
+                        state.remember(Recent::Person(text.chars().take(500).collect()));
+                        state.offered.clear();
+                        tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
+                        match &ranked.decision {
+                            Decision::Answer(id) => {
+                                state.misses = 0;
+                                state.remember(Recent::Answered(id.clone()));
+                                match snap.kb.get(id) {
+                                    Some(t) => out.push(composer.answer(chat, t, ev.lang)),
+                                    None => out.push(composer.dont_know(chat, ev.lang)),
+                                }
+                            }
+                            Decision::Choose(ids) => {
+                                state.misses = 0;
+                                state.offered = ids.clone();
+                                state.remember(Recent::Offered(ids.clone()));
+                                out.push(composer.choice(chat, ids, ev.lang));
+                            }
+                            Decision::DontKnow => {
+                                state.misses += 1;
+                                state.remember(Recent::DontKnow);
+                                self.record_gap(&key, &state, GapReason::DontKnow, None);
+                                out.push(composer.dont_know(chat, ev.lang));
+                                if escalation && active.is_none() && state.misses >= self.esc.misses_before_ticket {
+                                    flush(desk, &mut out);
+                                    desk.open(chat, ev.lang, Reason::Misses, None, &state.recent)?;
+                                    state.recent.clear();
+                                    state.misses = 0;
+                                }
+                            }
                         }
                     }
                 }
             }
-        };
+        }
+        flush(desk, &mut out);
         self.chats.lock().unwrap_or_else(|e| e.into_inner()).insert(key, state);
-        out
+        Ok(())
+    }
+}
+
+/// Staff commands, recognised from configured advisors anywhere (in rooms, every command is staff).
+const STAFF_COMMANDS: &[&str] = &["tickets", "list", "claim", "release", "close", "suggest", "handover", "give", "reply", "r"];
+
+/// Moves the bot's own replies into the desk's changes, keeping the order of messages.
+fn flush(desk: &mut Desk, out: &mut Vec<Outgoing>) {
+    for o in out.drain(..) {
+        desk.changes.push(Change::Send(o));
     }
 }
 

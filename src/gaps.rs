@@ -24,6 +24,16 @@ pub struct Report {
     pub groups: Vec<Group>,
     /// Topic → questions people asked before choosing that topic.
     pub suggestions: BTreeMap<String, Vec<String>>,
+    /// Answers advisors gave and marked as suggestions for the knowledge base.
+    pub advisor_answers: Vec<AdvisorAnswer>,
+}
+
+/// An advisor's answer to a question, suggested for the knowledge base (no identity attached).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AdvisorAnswer {
+    pub lang: Lang,
+    pub question: String,
+    pub answer: String,
 }
 
 fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
@@ -36,7 +46,11 @@ fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
 pub fn report(gaps: &[Gap]) -> Report {
     let mut groups: Vec<(Group, BTreeSet<String>, BTreeMap<String, usize>)> = Vec::new();
     let mut suggestions: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut advisor_answers = Vec::new();
     for g in gaps {
+        if let (GapReason::Suggestion, Some(answer)) = (g.reason, &g.answer) {
+            advisor_answers.push(AdvisorAnswer { lang: g.lang, question: g.question.clone(), answer: answer.clone() });
+        }
         if g.reason == GapReason::Chose {
             if let Some(t) = &g.topic {
                 let list = suggestions.entry(t.clone()).or_default();
@@ -76,13 +90,13 @@ pub fn report(gaps: &[Gap]) -> Report {
         })
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.lang.cmp(&b.lang)));
-    Report { groups: out, suggestions }
+    Report { groups: out, suggestions, advisor_answers }
 }
 
 impl Report {
     pub fn text(&self) -> String {
         let mut s = String::new();
-        if self.groups.is_empty() && self.suggestions.is_empty() {
+        if self.groups.is_empty() && self.suggestions.is_empty() && self.advisor_answers.is_empty() {
             s.push_str("No questions recorded.\n");
             return s;
         }
@@ -101,6 +115,15 @@ impl Report {
                 let _ = writeln!(s, "  {t}:");
                 for q in qs {
                     let _ = writeln!(s, "    - {q}");
+                }
+            }
+        }
+        if !self.advisor_answers.is_empty() {
+            let _ = writeln!(s, "\nAnswers advisors suggested for the knowledge base:");
+            for a in &self.advisor_answers {
+                let _ = writeln!(s, "  [{}] {}", a.lang, a.question);
+                for line in a.answer.lines() {
+                    let _ = writeln!(s, "      > {line}");
                 }
             }
         }

@@ -7,6 +7,7 @@
 pub mod answer;
 pub mod bot;
 pub mod conversation;
+pub mod escalation;
 pub mod eval;
 pub mod gaps;
 pub mod knowledge;

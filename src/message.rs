@@ -7,7 +7,7 @@ use crate::lang::Lang;
 use crate::knowledge::TopicId;
 
 /// Where a conversation happens: the platform's name (as the transport calls itself) and its chat id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct ChatRef {
     pub platform: String,
     pub chat: String,
@@ -42,19 +42,34 @@ pub struct Incoming {
     pub input: Input,
     /// The platform's interface-language hint, e.g. Telegram's `language_code` ("pt-br").
     pub interface_lang: Option<String>,
+    /// The platform's id for this event (Telegram update id, Matrix event id): an event seen before
+    /// (redelivered after a crash) is ignored.
+    pub event_id: Option<String>,
+    /// The platform message this one replies to, or the root of the thread it is in.
+    pub reply_to: Option<String>,
 }
 
 impl Incoming {
     pub fn text(chat: ChatRef, user: impl Into<String>, text: impl Into<String>) -> Self {
-        Incoming { chat, user: user.into(), input: Input::Text(text.into()), interface_lang: None }
+        Incoming { chat, user: user.into(), input: Input::Text(text.into()), interface_lang: None, event_id: None, reply_to: None }
     }
 
     pub fn action(chat: ChatRef, user: impl Into<String>, action: Action) -> Self {
-        Incoming { chat, user: user.into(), input: Input::Action(action), interface_lang: None }
+        Incoming { chat, user: user.into(), input: Input::Action(action), interface_lang: None, event_id: None, reply_to: None }
     }
 
     pub fn with_interface_lang(mut self, hint: impl Into<String>) -> Self {
         self.interface_lang = Some(hint.into());
+        self
+    }
+
+    pub fn with_event_id(mut self, id: impl Into<String>) -> Self {
+        self.event_id = Some(id.into());
+        self
+    }
+
+    pub fn replying_to(mut self, message: impl Into<String>) -> Self {
+        self.reply_to = Some(message.into());
         self
     }
 }
@@ -72,6 +87,34 @@ pub enum Action {
     LanguageMenu,
     /// Choose a language.
     SetLanguage(Lang),
+    /// Newcomer: stop writing to the advisor, talk to the bot again.
+    BackToBot,
+    /// Newcomer: write to the advisor again.
+    Resume,
+    /// Newcomer: reopen the last closed conversation with an advisor.
+    Reopen,
+    /// Advisor: a ticket operation (only configured advisors may use these).
+    Ticket { op: TicketOp, ticket: u64 },
+}
+
+/// What an advisor does with a ticket through a button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketOp {
+    Claim,
+    Release,
+    Close,
+    Suggest,
+}
+
+impl TicketOp {
+    fn code(self) -> &'static str {
+        match self {
+            TicketOp::Claim => "c",
+            TicketOp::Release => "r",
+            TicketOp::Close => "x",
+            TicketOp::Suggest => "s",
+        }
+    }
 }
 
 impl Action {
@@ -84,6 +127,10 @@ impl Action {
             Action::Advisor => "adv".into(),
             Action::LanguageMenu => "lm".into(),
             Action::SetLanguage(l) => format!("l:{l}"),
+            Action::BackToBot => "bb".into(),
+            Action::Resume => "rs".into(),
+            Action::Reopen => "ro".into(),
+            Action::Ticket { op, ticket } => format!("k{}:{ticket}", op.code()),
         }
     }
 
@@ -97,31 +144,59 @@ impl Action {
             "adv" if arg.is_empty() => Some(Action::Advisor),
             "lm" if arg.is_empty() => Some(Action::LanguageMenu),
             "l" => arg.parse().ok().map(Action::SetLanguage),
+            "bb" if arg.is_empty() => Some(Action::BackToBot),
+            "rs" if arg.is_empty() => Some(Action::Resume),
+            "ro" if arg.is_empty() => Some(Action::Reopen),
+            "kc" | "kr" | "kx" | "ks" => {
+                let op = match kind {
+                    "kc" => TicketOp::Claim,
+                    "kr" => TicketOp::Release,
+                    "kx" => TicketOp::Close,
+                    _ => TicketOp::Suggest,
+                };
+                let ticket: u64 = arg.parse().ok().filter(|_| !arg.is_empty() && arg.bytes().all(|b| b.is_ascii_digit()) && arg.len() <= 12)?;
+                Some(Action::Ticket { op, ticket })
+            }
             _ => None,
         }
     }
 }
 
 /// A button shown under a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Button {
     pub label: String,
+    #[serde(with = "action_code")]
     pub action: Action,
 }
 
+/// Buttons are stored (in the outbox) with their action in its compact form.
+mod action_code {
+    use super::Action;
+    pub fn serialize<S: serde::Serializer>(a: &Action, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&a.encode())
+    }
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Action, D::Error> {
+        let s: String = serde::Deserialize::deserialize(d)?;
+        Action::decode(&s).ok_or_else(|| serde::de::Error::custom("not a button action"))
+    }
+}
+
 /// Inline content of a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Inline {
     Text(String),
     Strong(String),
     Emphasis(String),
     Code(String),
     Link { label: String, url: String },
+    /// A mention of a person on the platform the message goes to (`user` is their platform id).
+    Mention { label: String, user: String },
     LineBreak,
 }
 
 /// A block of rich text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     /// A short heading line (a topic title).
     Heading(Vec<Inline>),
@@ -133,7 +208,7 @@ pub enum Block {
 }
 
 /// Rich text: what transports render as plain text, Telegram HTML or Matrix HTML.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RichText {
     pub blocks: Vec<Block>,
 }
@@ -154,18 +229,27 @@ impl RichText {
 }
 
 /// What kind of message this is, so transports can treat them differently (e.g. pin, notify).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Answer,
     Choice,
     DontKnow,
     Info,
+    /// Urgent safety information (emergency numbers).
+    Urgent,
+    /// A ticket posted in the advisors' room, or news about it.
+    Ticket,
+    /// Words relayed between a newcomer and an advisor.
+    Relay,
 }
 
 /// One message from the bot.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Outgoing {
+    /// The outbox id (0 when the message was not stored): transports report delivery with it, and
+    /// may use it as an idempotency key (Matrix transaction id).
+    pub id: u64,
     pub chat: ChatRef,
     pub kind: Kind,
     /// The language the text is written in (for text direction and the `lang` attribute).
@@ -173,9 +257,34 @@ pub struct Outgoing {
     pub text: RichText,
     /// Rows of buttons.
     pub buttons: Vec<Vec<Button>>,
+    /// The ticket this message belongs to (messages in advisors' rooms).
+    pub ticket: Option<u64>,
+    /// The platform message to reply to or thread under (the ticket's first message in that room).
+    pub thread: Option<String>,
+}
+
+/// Something a transport must do on its platform: send a message, or remove one it sent earlier
+/// (the advisors' room copy of a ticket after `/forget`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Delivery {
+    Send(Outgoing),
+    Delete { id: u64, chat: ChatRef, message: String },
+}
+
+impl Delivery {
+    pub fn id(&self) -> u64 {
+        match self {
+            Delivery::Send(o) => o.id,
+            Delivery::Delete { id, .. } => *id,
+        }
+    }
 }
 
 impl Outgoing {
+    pub fn new(chat: ChatRef, kind: Kind, lang: Lang, text: RichText, buttons: Vec<Vec<Button>>) -> Outgoing {
+        Outgoing { id: 0, chat, kind, lang, text, buttons, ticket: None, thread: None }
+    }
+
     /// Every button, row by row.
     pub fn all_buttons(&self) -> impl Iterator<Item = &Button> {
         self.buttons.iter().flatten()
@@ -196,6 +305,11 @@ mod tests {
             Action::Advisor,
             Action::LanguageMenu,
             Action::SetLanguage(Lang::Ti),
+            Action::BackToBot,
+            Action::Resume,
+            Action::Reopen,
+            Action::Ticket { op: TicketOp::Claim, ticket: 999_999_999_999 },
+            Action::Ticket { op: TicketOp::Suggest, ticket: 1 },
         ] {
             let e = a.encode();
             assert!(e.len() <= 64, "{e}");
@@ -205,7 +319,7 @@ mod tests {
 
     #[test]
     fn crafted_callback_data_is_rejected() {
-        for s in ["", "t:", "t:../etc", "t:BSN", "l:xx", "adv:1", "zz:bsn", "f+:", "t:a b"] {
+        for s in ["", "t:", "t:../etc", "t:BSN", "l:xx", "adv:1", "zz:bsn", "f+:", "t:a b", "kc:", "kc:-1", "kc:+1", "kx:1x", "kz:1", "bb:1", "kc:1234567890123"] {
             assert_eq!(Action::decode(s), None, "{s}");
         }
     }

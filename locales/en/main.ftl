@@ -51,3 +51,40 @@ advisor-requested = I will ask an advisor to help you. An advisor is a person wh
 language-menu = Choose your language:
 language-set = From now on I will answer in { $language }.
 forget-done = I have deleted everything I stored about you.
+
+## Talking to a person (advisors).
+advisor-unavailable = Talking to a person is not possible in this chat yet. You can contact the municipality of { $municipality } directly; see /help.
+ticket-created = I have passed your question to an advisor (number { $ticket }). A person will answer you here. Everything you write now goes to the advisor.
+ticket-created-urgent = I have also asked an advisor to write to you here as soon as possible (number { $ticket }). Everything you write now goes to the advisor.
+ticket-created-closed = I have passed your question to an advisor (number { $ticket }). Advisors are not working right now. They will answer from { $day } { $time }. Everything you write now goes to the advisor.
+ticket-still-open = Your conversation with an advisor (number { $ticket }) is still open. Write your message here; the advisor will read it.
+ticket-waiting = Nobody has picked up your question yet, sorry. We expect an answer by { $day } { $time }. You can keep writing here.
+ticket-waiting-soon = Nobody has picked up your question yet, sorry. An advisor will answer as soon as possible. You can keep writing here.
+ticket-claimed = { $name } is now helping you. { $name } is a person, not the bot.
+advisor-says = { $name } (advisor):
+ticket-closed = The advisor has closed this conversation. Do you have a new question? Just ask me. Within { $hours } hours you can reopen the conversation with the advisor.
+ticket-reopened = Your conversation with the advisors is open again (number { $ticket }). Write your message here.
+ticket-reopen-expired = This conversation cannot be reopened any more. Ask your question again, or ask for a person.
+back-to-bot = OK, I will answer your questions again. The advisor can still write to you here.
+relay-resumed = Everything you write now goes to the advisor again.
+button-back-to-bot = Back to the bot
+button-write-advisor = Write to the advisor
+button-reopen = Reopen the conversation
+
+## Danger: shown at once when someone writes about violence, abuse, suicide or acute danger.
+safeguarding-now = Are you or someone else in danger right now? Call 112.
+safeguarding-112 = 112: emergency number for police, ambulance and fire brigade (free, day and night).
+safeguarding-113 = 113 Suicide Prevention: call 113 or 0800 0113 (free), or chat at 113.nl.
+safeguarding-veilig-thuis = Veilig Thuis (violence at home, child abuse): call 0800 2000 (free, day and night).
+safeguarding-more = You do not have to give your name. An advisor will also write to you here.
+
+## Days, for "from Monday 09:00".
+day-today = today
+day-tomorrow = tomorrow
+day-mon = Monday
+day-tue = Tuesday
+day-wed = Wednesday
+day-thu = Thursday
+day-fri = Friday
+day-sat = Saturday
+day-sun = Sunday

@@ -14,6 +14,10 @@ fn render_inlines(out: &mut String, inlines: &[Inline]) {
                 out.push_str(": ");
                 out.push_str(url);
             }
+            Inline::Mention { label, .. } => {
+                out.push('@');
+                out.push_str(label);
+            }
             Inline::LineBreak => out.push('\n'),
         }
     }
@@ -75,7 +79,7 @@ pub fn run(engine: &Engine, input: impl BufRead, mut output: impl Write, interfa
     let mut actions: Vec<Action> = Vec::new();
     let start = Incoming::text(chat.clone(), "local", "/start");
     let start = Incoming { interface_lang: interface_lang.clone(), ..start };
-    print_all(&mut output, &engine.handle(&start), &mut actions)?;
+    print_all(engine, &mut output, &engine.handle(&start), &mut actions)?;
     write!(output, "\n> ")?;
     output.flush()?;
     for line in input.lines() {
@@ -89,7 +93,7 @@ pub fn run(engine: &Engine, input: impl BufRead, mut output: impl Write, interfa
             _ => Incoming::text(chat.clone(), "local", line.clone()),
         };
         let msg = Incoming { interface_lang: interface_lang.clone(), ..msg };
-        print_all(&mut output, &engine.handle(&msg), &mut actions)?;
+        print_all(engine, &mut output, &engine.handle(&msg), &mut actions)?;
         write!(output, "\n> ")?;
         output.flush()?;
     }
@@ -97,9 +101,10 @@ pub fn run(engine: &Engine, input: impl BufRead, mut output: impl Write, interfa
     Ok(())
 }
 
-fn print_all(output: &mut impl Write, msgs: &[Outgoing], actions: &mut Vec<Action>) -> std::io::Result<()> {
+fn print_all(engine: &Engine, output: &mut impl Write, msgs: &[Outgoing], actions: &mut Vec<Action>) -> std::io::Result<()> {
     actions.clear();
-    for m in msgs {
+    for m in msgs.iter().filter(|m| m.chat.platform == "console") {
+        engine.sent(m.id, Some(&m.id.to_string()));
         let (text, acts) = render(m, actions.len() + 1);
         actions.extend(acts);
         writeln!(output, "\n{text}")?;

@@ -2,3 +2,4 @@
 //! [`crate::message::Incoming`] and render [`crate::message::Outgoing`]; no business rule lives here.
 
 pub mod console;
+pub mod memory;

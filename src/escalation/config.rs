@@ -1,0 +1,314 @@
+//! The `[escalation]` and `[[advisors]]` sections of a bot file.
+
+use crate::lang::Lang;
+use crate::message::ChatRef;
+use anyhow::{anyhow, bail, Result};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One advisor, as configured in the bot file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdvisorConfig {
+    /// Display name; newcomers see only the first word of it.
+    pub name: String,
+    /// Platform accounts, by transport name: `{ telegram = "12345", matrix = "@anna:example.org" }`.
+    #[serde(default)]
+    pub accounts: BTreeMap<String, String>,
+    /// Languages the advisor speaks: tickets in these languages mention them.
+    #[serde(default)]
+    pub languages: Vec<Lang>,
+    /// The language of the bot's texts when it writes to this advisor directly (default: the
+    /// escalation's `advisor_language`).
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+impl AdvisorConfig {
+    /// What newcomers see: the first name only.
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or("")
+    }
+}
+
+/// An advisors' room on one platform.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RoomConfig {
+    /// The transport's name ("telegram", "matrix", ...).
+    pub platform: String,
+    /// The platform's id of the room or group.
+    pub chat: String,
+    /// The language of the bot's texts in this room (default: `advisor_language`).
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+impl RoomConfig {
+    pub fn chat_ref(&self) -> ChatRef {
+        ChatRef::new(&self.platform, &self.chat)
+    }
+}
+
+/// `[escalation]` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EscalationFile {
+    pub rooms: Vec<RoomConfig>,
+    /// Language of advisor-facing texts (nl or en are complete; others fall back to English).
+    pub advisor_language: Lang,
+    /// Office hours, e.g. `["mon-fri 09:00-17:00", "sat 10:00-12:00"]`; empty means always.
+    pub hours: Vec<String>,
+    /// IANA time zone of the office hours.
+    pub timezone: String,
+    /// After this many minutes without a claim the newcomer is told when to expect an answer and the
+    /// room gets a reminder.
+    pub claim_within_minutes: u32,
+    /// Further reminders to the room, this many minutes apart (during office hours).
+    pub remind_every_minutes: u32,
+    /// A closed ticket can be reopened by the newcomer within this many hours.
+    pub reopen_within_hours: u32,
+    /// Closed tickets and their transcripts are deleted after this many days.
+    pub keep_days: u32,
+    /// Unanswered questions in a row before a ticket is opened on the newcomer's behalf.
+    pub misses_before_ticket: u32,
+}
+
+impl Default for EscalationFile {
+    fn default() -> Self {
+        EscalationFile {
+            rooms: Vec::new(),
+            advisor_language: Lang::En,
+            hours: Vec::new(),
+            timezone: "Europe/Amsterdam".into(),
+            claim_within_minutes: 30,
+            remind_every_minutes: 60,
+            reopen_within_hours: 72,
+            keep_days: 30,
+            misses_before_ticket: 2,
+        }
+    }
+}
+
+/// Office hours: for each weekday (0 = Monday) a list of (start, end) minutes after midnight.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OfficeHours {
+    pub days: [Vec<(u16, u16)>; 7],
+    pub always: bool,
+}
+
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl OfficeHours {
+    /// Parses `["mon-fri 09:00-17:00", "sat 10:00-12:00"]`.
+    pub fn parse(specs: &[String]) -> Result<OfficeHours> {
+        let mut h = OfficeHours { always: specs.is_empty(), ..Default::default() };
+        for spec in specs {
+            let (days, times) = spec.trim().split_once(' ').ok_or_else(|| anyhow!("office hours {spec:?}: expected \"mon-fri 09:00-17:00\""))?;
+            let day = |d: &str| DAYS.iter().position(|x| *x == d.trim().to_ascii_lowercase()).ok_or_else(|| anyhow!("office hours {spec:?}: unknown day {d:?} (use mon..sun)"));
+            let range: Vec<usize> = match days.split_once('-') {
+                Some((a, b)) => {
+                    let (a, b) = (day(a)?, day(b)?);
+                    if a > b {
+                        bail!("office hours {spec:?}: {} comes after {}", DAYS[a], DAYS[b]);
+                    }
+                    (a..=b).collect()
+                }
+                None => days.split(',').map(day).collect::<Result<_>>()?,
+            };
+            for period in times.split(',') {
+                let (s, e) = period.trim().split_once('-').ok_or_else(|| anyhow!("office hours {spec:?}: expected a time range like 09:00-17:00"))?;
+                let (s, e) = (minutes(s, spec)?, minutes(e, spec)?);
+                if s >= e {
+                    bail!("office hours {spec:?}: the end must come after the start");
+                }
+                for d in &range {
+                    h.days[*d].push((s, e));
+                }
+            }
+        }
+        for d in &mut h.days {
+            d.sort();
+        }
+        Ok(h)
+    }
+}
+
+fn minutes(t: &str, spec: &str) -> Result<u16> {
+    let (h, m) = t.trim().split_once(':').ok_or_else(|| anyhow!("office hours {spec:?}: {t:?} is not a time like 09:00"))?;
+    let (h, m): (u16, u16) = (h.parse().map_err(|_| anyhow!("office hours {spec:?}: bad hour in {t:?}"))?, m.parse().map_err(|_| anyhow!("office hours {spec:?}: bad minute in {t:?}"))?);
+    if h > 24 || m > 59 || (h == 24 && m > 0) {
+        bail!("office hours {spec:?}: {t:?} is not a time of day");
+    }
+    Ok(h * 60 + m)
+}
+
+/// The escalation settings of a bot, checked.
+#[derive(Debug, Clone)]
+pub struct Escalation {
+    pub rooms: Vec<RoomConfig>,
+    pub advisors: Vec<AdvisorConfig>,
+    pub advisor_language: Lang,
+    pub hours: OfficeHours,
+    pub timezone: jiff::tz::TimeZone,
+    pub claim_within_secs: i64,
+    pub remind_every_secs: i64,
+    pub reopen_within_secs: i64,
+    pub keep_days: u32,
+    pub misses_before_ticket: u32,
+}
+
+impl Escalation {
+    pub fn from_file(file: &EscalationFile, advisors: &[AdvisorConfig]) -> Result<Escalation> {
+        let timezone = jiff::tz::TimeZone::get(&file.timezone).map_err(|e| anyhow!("escalation timezone {:?}: {e}", file.timezone))?;
+        let mut seen = std::collections::HashSet::new();
+        for a in advisors {
+            if a.first_name().is_empty() {
+                bail!("an advisor has an empty name");
+            }
+            for (platform, id) in &a.accounts {
+                if !seen.insert((platform.clone(), id.clone())) {
+                    bail!("advisor account {platform}:{id} is listed twice");
+                }
+            }
+        }
+        Ok(Escalation {
+            rooms: file.rooms.clone(),
+            advisors: advisors.to_vec(),
+            advisor_language: file.advisor_language,
+            hours: OfficeHours::parse(&file.hours)?,
+            timezone,
+            claim_within_secs: file.claim_within_minutes as i64 * 60,
+            remind_every_secs: file.remind_every_minutes.max(1) as i64 * 60,
+            reopen_within_secs: file.reopen_within_hours as i64 * 3600,
+            keep_days: file.keep_days,
+            misses_before_ticket: file.misses_before_ticket.max(1),
+        })
+    }
+
+    /// The advisor behind a platform account, if any.
+    pub fn advisor(&self, platform: &str, user: &str) -> Option<&AdvisorConfig> {
+        self.advisors.iter().find(|a| a.accounts.get(platform).is_some_and(|id| id == user))
+    }
+
+    /// An advisor by full or first name (case-insensitive), for hand-overs.
+    pub fn advisor_named(&self, name: &str) -> Option<&AdvisorConfig> {
+        let name = name.trim().trim_start_matches('@').to_lowercase();
+        self.advisors
+            .iter()
+            .find(|a| a.name.to_lowercase() == name)
+            .or_else(|| {
+                let mut by_first = self.advisors.iter().filter(|a| a.first_name().to_lowercase() == name);
+                match (by_first.next(), by_first.next()) {
+                    (Some(a), None) => Some(a),
+                    _ => None,
+                }
+            })
+    }
+
+    pub fn room(&self, chat: &crate::message::ChatRef) -> Option<&RoomConfig> {
+        self.rooms.iter().find(|r| r.platform == chat.platform && r.chat == chat.chat)
+    }
+
+    /// Advisors who speak `lang`; everyone when nobody does.
+    pub fn advisors_for(&self, lang: Lang) -> Vec<&AdvisorConfig> {
+        let speakers: Vec<&AdvisorConfig> = self.advisors.iter().filter(|a| a.languages.contains(&lang)).collect();
+        if speakers.is_empty() { self.advisors.iter().collect() } else { speakers }
+    }
+
+    fn zoned(&self, now: i64) -> jiff::Zoned {
+        jiff::Timestamp::from_second(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH).to_zoned(self.timezone.clone())
+    }
+
+    /// Whether advisors are on duty at `now` (Unix seconds).
+    pub fn is_open(&self, now: i64) -> bool {
+        if self.hours.always {
+            return true;
+        }
+        let z = self.zoned(now);
+        let day = z.weekday().to_monday_zero_offset() as usize;
+        let m = z.hour() as u16 * 60 + z.minute() as u16;
+        self.hours.days[day].iter().any(|(s, e)| *s <= m && m < *e)
+    }
+
+    /// When advisors can be expected to answer a ticket waiting at `now`: the end of the current
+    /// office period when open, otherwise the next opening. `None` when there are no office hours.
+    pub fn expect_answer_by(&self, now: i64) -> Option<jiff::Zoned> {
+        if self.hours.always {
+            return None;
+        }
+        let z = self.zoned(now);
+        let today = z.date();
+        for d in 0..8i64 {
+            let Ok(date) = today.checked_add(jiff::Span::new().days(d)) else { continue };
+            let wd = date.weekday().to_monday_zero_offset() as usize;
+            for (s, e) in &self.hours.days[wd] {
+                let at = |min: u16| {
+                    let dt = if min >= 24 * 60 {
+                        date.tomorrow().ok()?.at(0, 0, 0, 0)
+                    } else {
+                        date.at((min / 60) as i8, (min % 60) as i8, 0, 0)
+                    };
+                    dt.to_zoned(self.timezone.clone()).ok()
+                };
+                let (Some(start), Some(end)) = (at(*s), at(*e)) else { continue };
+                if start <= z && z < end {
+                    return Some(end);
+                }
+                if start > z {
+                    return Some(start);
+                }
+            }
+        }
+        None
+    }
+
+    /// Seconds until the next opening (0 when open now).
+    pub fn opens_at(&self, now: i64) -> Option<jiff::Zoned> {
+        if self.is_open(now) { None } else { self.expect_answer_by(now) }
+    }
+
+    pub fn local(&self, now: i64) -> jiff::Zoned {
+        self.zoned(now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn esc(hours: &[&str]) -> Escalation {
+        let file = EscalationFile { hours: hours.iter().map(|s| s.to_string()).collect(), ..Default::default() };
+        Escalation::from_file(&file, &[]).unwrap()
+    }
+
+    fn at(s: &str) -> i64 {
+        s.parse::<jiff::Zoned>().unwrap().timestamp().as_second()
+    }
+
+    #[test]
+    fn office_hours_follow_local_time_with_daylight_saving() {
+        let e = esc(&["mon-fri 09:00-17:00"]);
+        // Monday 2026-11-23, winter time (UTC+1).
+        assert!(e.is_open(at("2026-11-23T09:00[Europe/Amsterdam]")));
+        assert!(!e.is_open(at("2026-11-23T08:59[Europe/Amsterdam]")));
+        assert!(!e.is_open(at("2026-11-23T17:00[Europe/Amsterdam]")));
+        // Summer time (UTC+2) is handled by the zone, not by a fixed offset.
+        assert!(e.is_open(at("2026-07-01T09:30[Europe/Amsterdam]")));
+        assert!(!e.is_open(at("2026-11-28T12:00[Europe/Amsterdam]")), "Saturday");
+        let by = e.expect_answer_by(at("2026-11-27T18:00[Europe/Amsterdam]")).unwrap();
+        assert_eq!(by.to_string(), "2026-11-30T09:00:00+01:00[Europe/Amsterdam]", "Friday evening → Monday 9:00");
+        let by = e.expect_answer_by(at("2026-11-23T10:00[Europe/Amsterdam]")).unwrap();
+        assert_eq!((by.hour(), by.minute()), (17, 0));
+        assert!(esc(&[]).is_open(0) && esc(&[]).expect_answer_by(0).is_none());
+    }
+
+    #[test]
+    fn bad_office_hours_are_explained() {
+        for (spec, want) in [("mon-fri", "expected"), ("xyz 09:00-10:00", "unknown day"), ("mon 10:00-09:00", "after the start"), ("mon 25:00-26:00", "not a time"), ("fri-mon 09:00-10:00", "comes after")] {
+            let file = EscalationFile { hours: vec![spec.into()], ..Default::default() };
+            let err = Escalation::from_file(&file, &[]).unwrap_err().to_string();
+            assert!(err.contains(want), "{spec}: {err}");
+        }
+    }
+}
