@@ -3,7 +3,7 @@
 //! Relative paths in a bot file are relative to the folder of the bot file.
 
 use crate::lang::Lang;
-use crate::escalation::{AdvisorConfig, Escalation, EscalationFile};
+use crate::escalation::{AccountId, AdvisorFile, Escalation, EscalationFile, RoomConfig};
 use crate::search::SearchParams;
 use anyhow::{Context, Result};
 use serde::Deserialize;
@@ -40,15 +40,55 @@ pub struct BotFile {
     #[serde(default)]
     pub gaps: GapsConfig,
     #[serde(default)]
-    pub telegram: Option<toml::Table>,
+    pub telegram: Option<TelegramConfig>,
     #[serde(default)]
-    pub matrix: Option<toml::Table>,
+    pub matrix: Option<MatrixConfig>,
     /// Advisors who answer tickets.
     #[serde(default)]
-    pub advisors: Vec<AdvisorConfig>,
+    pub advisors: Vec<AdvisorFile>,
     /// Rooms, office hours and time limits for tickets.
     #[serde(default)]
     pub escalation: EscalationFile,
+}
+
+/// `[telegram]`: secrets come from the environment, never from the file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TelegramConfig {
+    /// Name of the environment variable that holds the bot token.
+    pub token_env: String,
+    /// Bot API server (default: Telegram's).
+    #[serde(default)]
+    pub api_url: Option<String>,
+    /// The advisors' group (chat id).
+    #[serde(default)]
+    pub advisors_chat: Option<AccountId>,
+    /// Webhook mode: the public URL Telegram posts updates to, and the local address to listen on.
+    #[serde(default)]
+    pub webhook_url: Option<String>,
+    #[serde(default)]
+    pub listen: Option<String>,
+    /// Environment variable holding the webhook secret (default: derived from the token).
+    #[serde(default)]
+    pub webhook_secret_env: Option<String>,
+}
+
+/// `[matrix]`: secrets come from the environment, never from the file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixConfig {
+    pub homeserver: String,
+    pub user_id: String,
+    #[serde(default)]
+    pub password_env: Option<String>,
+    #[serde(default)]
+    pub access_token_env: Option<String>,
+    /// The advisors' room (room id or alias).
+    #[serde(default)]
+    pub advisors_room: Option<String>,
+    /// Rooms besides direct chats the bot may join.
+    #[serde(default)]
+    pub allowed_rooms: Vec<String>,
 }
 
 /// Recording of unanswered questions for editors.
@@ -96,7 +136,14 @@ impl BotConfig {
 
     pub fn from_file(file: BotFile, base: &Path) -> Result<BotConfig> {
         let resolve = |p: &Option<PathBuf>, default: &str| normalize(&base.join(p.clone().unwrap_or_else(|| PathBuf::from(default))));
-        let escalation = Escalation::from_file(&file.escalation, &file.advisors)?;
+        let mut rooms = Vec::new();
+        if let Some(chat) = file.telegram.as_ref().and_then(|t| t.advisors_chat.clone()) {
+            rooms.push(RoomConfig { platform: "telegram".into(), chat: chat.0, language: None });
+        }
+        if let Some(room) = file.matrix.as_ref().and_then(|m| m.advisors_room.clone()) {
+            rooms.push(RoomConfig { platform: "matrix".into(), chat: room, language: None });
+        }
+        let escalation = Escalation::from_file(&file.escalation, &file.advisors, &rooms)?;
         Ok(BotConfig {
             id: file.id.clone(),
             municipality: file.municipality.clone(),

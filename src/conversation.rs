@@ -5,7 +5,7 @@
 
 use crate::answer::Composer;
 use crate::bot::BotConfig;
-use crate::knowledge::{self, KnowledgeBase, LoadOptions, Problem, Severity, TopicList};
+use crate::knowledge::{self, KnowledgeBase, LoadOptions, Problem, Severity, TopicId, TopicList};
 use crate::lang::Lang;
 use crate::language::{Detection, Detector, Models};
 use crate::locale::Locales;
@@ -525,7 +525,12 @@ impl Engine {
         // Asking for a person: opens a ticket, or returns to the one already open.
         let ask_person = |desk: &mut Desk, state: &mut ChatState, lang: Lang, out: &mut Vec<Outgoing>| -> Result<()> {
             if !escalation {
-                out.push(composer.info(chat, lang, "advisor-unavailable", &[("municipality", &self.cfg.municipality)], vec![]));
+                // Point to the municipality's own contact details, when the knowledge base has them.
+                let contact = TopicId::parse("municipal-contact").and_then(|id| snap.kb.get(&id));
+                let buttons = contact
+                    .map(|t| vec![vec![Button { label: t.title(lang, &self.cfg.fallback).to_string(), action: Action::Topic(t.id.clone()) }]])
+                    .unwrap_or_default();
+                out.push(composer.info(chat, lang, "advisor-unavailable", &[("municipality", &self.cfg.municipality)], buttons));
                 return Ok(());
             }
             match active.clone() {

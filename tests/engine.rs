@@ -79,7 +79,8 @@ fn pressing_buttons_gives_topic_feedback_and_advisor_texts() {
     let out = press(&e, Action::Feedback { topic: t, helped: false });
     assert!(out[0].all_buttons().any(|b| b.action == Action::Advisor));
     let out = press(&e, Action::Advisor);
-    assert_eq!(out[0].text.plain(), loc.msg(Lang::En, "advisor-requested", &[]));
+    // This bot has no advisors' room: the person is told so, and where to go instead.
+    assert_eq!(out[0].text.plain(), loc.msg(Lang::En, "advisor-unavailable", &[("municipality", "Leiden")]));
 }
 
 #[test]

@@ -47,13 +47,12 @@ button-advisor = Talk to a person
 button-language = Language
 feedback-thanks = Thank you for letting me know!
 feedback-sorry = Sorry that this did not help. You can ask your question in other words, or talk to a person.
-advisor-requested = I will ask an advisor to help you. An advisor is a person who speaks your language. Please wait here for their answer.
 language-menu = Choose your language:
 language-set = From now on I will answer in { $language }.
 forget-done = I have deleted everything I stored about you.
 
 ## Talking to a person (advisors).
-advisor-unavailable = Talking to a person is not possible in this chat yet. You can contact the municipality of { $municipality } directly; see /help.
+advisor-unavailable = Talking to a person is not possible in this chat yet. You can contact the municipality of { $municipality } directly.
 ticket-created = I have passed your question to an advisor (number { $ticket }). A person will answer you here. Everything you write now goes to the advisor.
 ticket-created-urgent = I have also asked an advisor to write to you here as soon as possible (number { $ticket }). Everything you write now goes to the advisor.
 ticket-created-closed = I have passed your question to an advisor (number { $ticket }). Advisors are not working right now. They will answer from { $day } { $time }. Everything you write now goes to the advisor.

@@ -47,13 +47,12 @@ button-advisor = Praat met een mens
 button-language = Taal
 feedback-thanks = Bedankt dat je het laat weten!
 feedback-sorry = Jammer dat dit niet hielp. Je kunt je vraag anders stellen, of met een mens praten.
-advisor-requested = Ik vraag een adviseur om je te helpen. Een adviseur is een mens die jouw taal spreekt. Wacht hier op het antwoord.
 language-menu = Kies je taal:
 language-set = Vanaf nu antwoord ik in het { $language }.
 forget-done = Ik heb alles gewist wat ik over jou had opgeslagen.
 
 ## Met een mens praten (adviseurs).
-advisor-unavailable = Met een mens praten kan in deze chat nog niet. U kunt zelf contact opnemen met de gemeente { $municipality }; zie /help.
+advisor-unavailable = Met een mens praten kan in deze chat nog niet. U kunt zelf contact opnemen met de gemeente { $municipality }.
 ticket-created = Ik heb uw vraag doorgegeven aan een adviseur (nummer { $ticket }). Een mens antwoordt u hier. Alles wat u nu schrijft, gaat naar de adviseur.
 ticket-created-urgent = Ik heb ook een adviseur gevraagd u hier zo snel mogelijk te schrijven (nummer { $ticket }). Alles wat u nu schrijft, gaat naar de adviseur.
 ticket-created-closed = Ik heb uw vraag doorgegeven aan een adviseur (nummer { $ticket }). De adviseurs werken nu niet. Zij antwoorden vanaf { $day } { $time }. Alles wat u nu schrijft, gaat naar de adviseur.

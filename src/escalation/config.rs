@@ -6,21 +6,70 @@ use anyhow::{anyhow, bail, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// One advisor, as configured in the bot file.
+/// An id written as a number or a string in TOML (Telegram ids are numbers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountId(pub String);
+
+impl<'de> Deserialize<'de> for AccountId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            I(i64),
+            S(String),
+        }
+        Ok(AccountId(match Raw::deserialize(d)? {
+            Raw::I(i) => i.to_string(),
+            Raw::S(s) => s,
+        }))
+    }
+}
+
+/// One advisor, as configured in the bot file (`[[advisors]]`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct AdvisorFile {
+    pub name: String,
+    #[serde(default)]
+    pub languages: Vec<Lang>,
+    /// Telegram user id.
+    #[serde(default)]
+    pub telegram: Option<AccountId>,
+    /// Matrix user id (`@name:server`).
+    #[serde(default)]
+    pub matrix: Option<AccountId>,
+    /// Accounts on other transports, by transport name.
+    #[serde(default)]
+    pub accounts: BTreeMap<String, AccountId>,
+    /// Language of the bot's texts in a direct chat with this advisor.
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+impl AdvisorFile {
+    pub fn resolve(&self) -> AdvisorConfig {
+        let mut accounts: BTreeMap<String, String> = self.accounts.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect();
+        if let Some(t) = &self.telegram {
+            accounts.insert("telegram".into(), t.0.clone());
+        }
+        if let Some(m) = &self.matrix {
+            accounts.insert("matrix".into(), m.0.clone());
+        }
+        AdvisorConfig { name: self.name.trim().to_string(), accounts, languages: self.languages.clone(), language: self.language }
+    }
+}
+
+/// One advisor, with accounts by transport name.
+#[derive(Debug, Clone)]
 pub struct AdvisorConfig {
     /// Display name; newcomers see only the first word of it.
     pub name: String,
     /// Platform accounts, by transport name: `{ telegram = "12345", matrix = "@anna:example.org" }`.
-    #[serde(default)]
     pub accounts: BTreeMap<String, String>,
     /// Languages the advisor speaks: tickets in these languages mention them.
-    #[serde(default)]
     pub languages: Vec<Lang>,
     /// The language of the bot's texts when it writes to this advisor directly (default: the
     /// escalation's `advisor_language`).
-    #[serde(default)]
     pub language: Option<Lang>,
 }
 
@@ -54,7 +103,10 @@ impl RoomConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EscalationFile {
+    /// Advisors' rooms besides those named in `[telegram] advisors_chat` and `[matrix] advisors_room`.
     pub rooms: Vec<RoomConfig>,
+    /// Language of the bot's texts in the Telegram advisors' group and the Matrix advisors' room.
+    pub room_language: Option<Lang>,
     /// Language of advisor-facing texts (nl or en are complete; others fall back to English).
     pub advisor_language: Lang,
     /// Office hours, e.g. `["mon-fri 09:00-17:00", "sat 10:00-12:00"]`; empty means always.
@@ -78,6 +130,7 @@ impl Default for EscalationFile {
     fn default() -> Self {
         EscalationFile {
             rooms: Vec::new(),
+            room_language: None,
             advisor_language: Lang::En,
             hours: Vec::new(),
             timezone: "Europe/Amsterdam".into(),
@@ -159,10 +212,18 @@ pub struct Escalation {
 }
 
 impl Escalation {
-    pub fn from_file(file: &EscalationFile, advisors: &[AdvisorConfig]) -> Result<Escalation> {
+    /// `rooms` are the advisors' rooms named in the platform sections, added to `[escalation] rooms`.
+    pub fn from_file(file: &EscalationFile, advisors: &[AdvisorFile], rooms: &[RoomConfig]) -> Result<Escalation> {
+        let advisors: Vec<AdvisorConfig> = advisors.iter().map(AdvisorFile::resolve).collect();
+        let mut all_rooms = file.rooms.clone();
+        for r in rooms {
+            if !all_rooms.iter().any(|x| x.platform == r.platform && x.chat == r.chat) {
+                all_rooms.push(RoomConfig { language: r.language.or(file.room_language), ..r.clone() });
+            }
+        }
         let timezone = jiff::tz::TimeZone::get(&file.timezone).map_err(|e| anyhow!("escalation timezone {:?}: {e}", file.timezone))?;
         let mut seen = std::collections::HashSet::new();
-        for a in advisors {
+        for a in &advisors {
             if a.first_name().is_empty() {
                 bail!("an advisor has an empty name");
             }
@@ -173,8 +234,8 @@ impl Escalation {
             }
         }
         Ok(Escalation {
-            rooms: file.rooms.clone(),
-            advisors: advisors.to_vec(),
+            rooms: all_rooms,
+            advisors,
             advisor_language: file.advisor_language,
             hours: OfficeHours::parse(&file.hours)?,
             timezone,
@@ -279,7 +340,7 @@ mod tests {
 
     fn esc(hours: &[&str]) -> Escalation {
         let file = EscalationFile { hours: hours.iter().map(|s| s.to_string()).collect(), ..Default::default() };
-        Escalation::from_file(&file, &[]).unwrap()
+        Escalation::from_file(&file, &[], &[]).unwrap()
     }
 
     fn at(s: &str) -> i64 {
@@ -307,7 +368,7 @@ mod tests {
     fn bad_office_hours_are_explained() {
         for (spec, want) in [("mon-fri", "expected"), ("xyz 09:00-10:00", "unknown day"), ("mon 10:00-09:00", "after the start"), ("mon 25:00-26:00", "not a time"), ("fri-mon 09:00-10:00", "comes after")] {
             let file = EscalationFile { hours: vec![spec.into()], ..Default::default() };
-            let err = Escalation::from_file(&file, &[]).unwrap_err().to_string();
+            let err = Escalation::from_file(&file, &[], &[]).unwrap_err().to_string();
             assert!(err.contains(want), "{spec}: {err}");
         }
     }

@@ -10,7 +10,7 @@ pub mod desk;
 pub mod ticket;
 pub mod triggers;
 
-pub use config::{AdvisorConfig, Escalation, EscalationFile, RoomConfig};
+pub use config::{AccountId, AdvisorConfig, AdvisorFile, Escalation, EscalationFile, RoomConfig};
 pub use desk::{Desk, Recent};
 pub use ticket::{Entry, Party, Reason, Ticket, TicketState};
 pub use triggers::{Trigger, Triggers};
