@@ -585,4 +585,21 @@ mod tests {
         let g = s.gaps().unwrap();
         assert_eq!(g.iter().map(|g| g.question.as_str()).collect::<Vec<_>>(), ["new"]);
     }
+
+    #[test]
+    fn delivered_messages_keep_no_text_and_outbox_ids_are_never_reused() {
+        use crate::message::{Kind, RichText};
+        let s = SqliteStore::in_memory().unwrap();
+        let chat = ChatRef::new("test", "c1");
+        let msg = Outgoing::new(chat.clone(), Kind::Info, Lang::En, RichText::paragraph("private words"), vec![]);
+        let ids = s.apply(&[Change::Send(msg.clone())]).unwrap();
+        assert_eq!(s.pending("test").unwrap().len(), 1);
+        s.mark_sent(ids[0], Some("m1"), now()).unwrap();
+        assert!(s.pending("test").unwrap().is_empty());
+        let payload: Option<String> = s.conn().query_row("SELECT payload FROM outbox WHERE id = ?1", [ids[0] as i64], |r| r.get(0)).unwrap();
+        assert_eq!(payload, None, "the text is gone once delivered");
+        s.purge(now() + 3 * 86_400, 30).unwrap();
+        let again = s.apply(&[Change::Send(msg)]).unwrap();
+        assert!(again[0] > ids[0], "an id is an idempotency key: never reused after purging");
+    }
 }
