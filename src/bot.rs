@@ -71,6 +71,20 @@ pub struct TelegramConfig {
     /// Environment variable holding the webhook secret (default: derived from the token).
     #[serde(default)]
     pub webhook_secret_env: Option<String>,
+    /// Respect Telegram's rate limits (default true; switch off only against a local test server).
+    #[serde(default = "yes")]
+    pub throttle: bool,
+    /// Long-polling timeout in seconds (default 25).
+    #[serde(default = "poll_timeout")]
+    pub poll_timeout_secs: u32,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn poll_timeout() -> u32 {
+    25
 }
 
 /// `[matrix]`: secrets come from the environment, never from the file.

@@ -609,8 +609,34 @@ impl Engine {
                 } else if let Some(cmd) = command(text) {
                     match cmd {
                         "start" => {
-                            out.push(composer.info(chat, ui_lang, "welcome", &[("municipality", &self.cfg.municipality)], vec![]));
-                            out.push(composer.language_menu(chat, ui_lang, &self.cfg.languages));
+                            // Deep links (posters, QR codes): `/start l-ar` preselects a language,
+                            // `/start t-bsn` opens a topic.
+                            let arg = text.split_whitespace().nth(1).unwrap_or("");
+                            let (kind, value) = arg.split_at(arg.len().min(2));
+                            let mut lang = ui_lang;
+                            let mut topic = None;
+                            match kind {
+                                "l-" | "l_" => {
+                                    if let Some(l) = Lang::from_code(value).filter(|l| self.cfg.languages.contains(l)) {
+                                        if let Err(e) = self.store.set_language(&key, l) {
+                                            tracing::warn!("storing a language choice failed: {e:#}");
+                                        }
+                                        state.lang = Some(l);
+                                        lang = l;
+                                    }
+                                }
+                                "t-" | "t_" => topic = TopicId::parse(value).and_then(|id| snap.kb.get(&id)),
+                                _ => {}
+                            }
+                            out.push(composer.info(chat, lang, "welcome", &[("municipality", &self.cfg.municipality)], vec![]));
+                            match topic {
+                                Some(t) => {
+                                    state.remember(Recent::Answered(t.id.clone()));
+                                    out.push(composer.answer(chat, t, lang));
+                                }
+                                None if lang == ui_lang => out.push(composer.language_menu(chat, lang, &self.cfg.languages)),
+                                None => {}
+                            }
                         }
                         "help" => out.push(composer.info(chat, ui_lang, "help", &[], vec![])),
                         "language" | "lang" | "taal" => out.push(composer.language_menu(chat, ui_lang, &self.cfg.languages)),

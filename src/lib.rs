@@ -17,5 +17,6 @@ pub mod locale;
 pub mod message;
 pub mod reload;
 pub mod search;
+pub mod serve;
 pub mod store;
 pub mod transport;

@@ -139,6 +139,9 @@ fn run(cli: Cli) -> Result<i32> {
             let asked = engine.ask(question, None);
             let chat = wegwijs::message::ChatRef::new("cli", "ask");
             let reply = engine.handle(&wegwijs::message::Incoming::text(chat, "ask", question.clone()));
+            for m in &reply {
+                engine.sent(m.id, None);
+            }
             let rendered: Vec<String> = reply.iter().map(|m| wegwijs::transport::console::render(m, 1).0).collect();
             if *json {
                 let v = serde_json::json!({
@@ -188,7 +191,14 @@ fn run(cli: Cli) -> Result<i32> {
                     cli.bot.display()
                 );
             }
-            anyhow::bail!("{}: the Telegram and Matrix transports are not part of this build yet", cli.bot.display())
+            let engine = Arc::new(engine(cfg, false)?);
+            let _reload = wegwijs::reload::watch(engine.clone())?;
+            let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+            rt.block_on(async {
+                let stop = wegwijs::serve::on_signal();
+                wegwijs::serve::serve(engine, wegwijs::serve::Timing::default(), stop).await
+            })?;
+            Ok(0)
         }
     }
 }

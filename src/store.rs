@@ -169,6 +169,10 @@ pub trait Store: Send + Sync {
     /// All recorded gaps, oldest first.
     fn gaps(&self) -> Result<Vec<Gap>>;
 
+    /// A transport's own small state (e.g. the Telegram update offset).
+    fn state(&self, key: &str) -> Result<Option<String>>;
+    fn set_state(&self, key: &str, value: &str) -> Result<()>;
+
     /// Applies changes atomically; returns the outbox ids of `Send` and `Delete` changes, in order.
     fn apply(&self, changes: &[Change]) -> Result<Vec<u64>>;
     /// Whether this platform event was handled before.
@@ -312,6 +316,15 @@ impl Store for SqliteStore {
             out.push(Gap { created_at, lang, question, reason: GapReason::parse(&reason), topic, answer });
         }
         Ok(out)
+    }
+
+    fn state(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn().query_row("SELECT value FROM meta WHERE key = ?1", [format!("state:{key}")], |r| r.get(0)).optional()?)
+    }
+
+    fn set_state(&self, key: &str, value: &str) -> Result<()> {
+        self.conn().execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", params![format!("state:{key}"), value])?;
+        Ok(())
     }
 
     fn apply(&self, changes: &[Change]) -> Result<Vec<u64>> {

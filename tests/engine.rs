@@ -134,3 +134,22 @@ fn commands_answer_from_the_locales() {
     assert_eq!(plain(&say(&e, "/nonsense")), e.snapshot().locales.msg(Lang::Nl, "unknown-command", &[]));
     assert_eq!(plain(&say(&e, "   ")), e.snapshot().locales.msg(Lang::Nl, "empty-question", &[]));
 }
+
+#[test]
+fn start_deep_links_preselect_a_language_or_open_a_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = fixture_engine(dir.path());
+    let out = say(&e, "/start l-ar");
+    assert_eq!(out[0].lang, Lang::Ar);
+    assert_eq!(out.len(), 1, "no language menu when the link chose the language");
+    assert_eq!(e.store().language("test:chat-1").unwrap(), Some(Lang::Ar));
+    let out = say(&e, "/start t_bsn");
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[1].kind, Kind::Answer);
+    assert!(out[1].text.plain().contains("BSN"));
+    // Anything else is an ordinary start.
+    for junk in ["/start t-../../etc", "/start l-xx", "/start <b>"] {
+        let out = say(&e, junk);
+        assert_eq!(out[0].kind, Kind::Info, "{junk}");
+    }
+}

@@ -83,3 +83,10 @@ day-thu = الخميس
 day-fri = الجمعة
 day-sat = السبت
 day-sun = الأحد
+
+## Command menu.
+command-start = ابدأ واختر لغتك
+command-help = ماذا أستطيع أن أفعل
+command-language = اختر لغتك
+command-advisor = تحدث مع شخص
+command-forget = احذف كل ما هو محفوظ عنك

@@ -83,3 +83,10 @@ day-thu = Donnerstag
 day-fri = Freitag
 day-sat = Samstag
 day-sun = Sonntag
+
+## Command menu.
+command-start = Starten und Sprache wählen
+command-help = Was ich kann
+command-language = Sprache wählen
+command-advisor = Mit einem Menschen sprechen
+command-forget = Alles löschen, was über Sie gespeichert ist

@@ -87,3 +87,10 @@ day-thu = Thursday
 day-fri = Friday
 day-sat = Saturday
 day-sun = Sunday
+
+## The command menu (Telegram shows it in the person's app language).
+command-start = Start and choose your language
+command-help = What I can do
+command-language = Choose your language
+command-advisor = Talk to a person
+command-forget = Delete everything stored about you

@@ -83,3 +83,10 @@ day-thu = jueves
 day-fri = viernes
 day-sat = sábado
 day-sun = domingo
+
+## Command menu.
+command-start = Empezar y elegir su idioma
+command-help = Lo que puedo hacer
+command-language = Elegir su idioma
+command-advisor = Hablar con una persona
+command-forget = Borrar todo lo guardado sobre usted

@@ -83,3 +83,10 @@ day-thu = پنجشنبه
 day-fri = جمعه
 day-sat = شنبه
 day-sun = یکشنبه
+
+## Command menu.
+command-start = شروع و انتخاب زبان
+command-help = چه کارهایی می‌توانم بکنم
+command-language = انتخاب زبان
+command-advisor = صحبت با یک انسان
+command-forget = پاک کردن همه اطلاعات ذخیره‌شده درباره شما

@@ -83,3 +83,10 @@ day-thu = jeudi
 day-fri = vendredi
 day-sat = samedi
 day-sun = dimanche
+
+## Command menu.
+command-start = Commencer et choisir votre langue
+command-help = Ce que je sais faire
+command-language = Choisir votre langue
+command-advisor = Parler à une personne
+command-forget = Effacer tout ce qui est enregistré sur vous

@@ -83,3 +83,10 @@ day-thu = giovedì
 day-fri = venerdì
 day-sat = sabato
 day-sun = domenica
+
+## Command menu.
+command-start = Inizia e scegli la tua lingua
+command-help = Cosa posso fare
+command-language = Scegli la tua lingua
+command-advisor = Parla con una persona
+command-forget = Cancella tutto ciò che è salvato su di te

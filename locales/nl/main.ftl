@@ -87,3 +87,10 @@ day-thu = donderdag
 day-fri = vrijdag
 day-sat = zaterdag
 day-sun = zondag
+
+## Command menu.
+command-start = Beginnen en uw taal kiezen
+command-help = Wat ik kan doen
+command-language = Uw taal kiezen
+command-advisor = Met een mens praten
+command-forget = Alles wissen wat over u is opgeslagen

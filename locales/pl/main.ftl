@@ -83,3 +83,10 @@ day-thu = czwartek
 day-fri = piątek
 day-sat = sobota
 day-sun = niedziela
+
+## Command menu.
+command-start = Zacznij i wybierz język
+command-help = Co potrafię
+command-language = Wybierz język
+command-advisor = Porozmawiaj z człowiekiem
+command-forget = Usuń wszystko, co o Tobie zapisano

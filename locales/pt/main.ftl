@@ -83,3 +83,10 @@ day-thu = quinta-feira
 day-fri = sexta-feira
 day-sat = sábado
 day-sun = domingo
+
+## Command menu.
+command-start = Começar e escolher o seu idioma
+command-help = O que posso fazer
+command-language = Escolher o seu idioma
+command-advisor = Falar com uma pessoa
+command-forget = Apagar tudo o que está guardado sobre si

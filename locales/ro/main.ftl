@@ -83,3 +83,10 @@ day-thu = joi
 day-fri = vineri
 day-sat = sâmbătă
 day-sun = duminică
+
+## Command menu.
+command-start = Începeți și alegeți limba
+command-help = Ce pot face
+command-language = Alegeți limba
+command-advisor = Vorbiți cu o persoană
+command-forget = Ștergeți tot ce este salvat despre dumneavoastră

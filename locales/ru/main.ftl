@@ -83,3 +83,10 @@ day-thu = четверг
 day-fri = пятница
 day-sat = суббота
 day-sun = воскресенье
+
+## Command menu.
+command-start = Начать и выбрать язык
+command-help = Что я умею
+command-language = Выбрать язык
+command-advisor = Поговорить с человеком
+command-forget = Удалить всё, что о вас сохранено

@@ -83,3 +83,10 @@ day-thu = Khamiis
 day-fri = Jimce
 day-sat = Sabti
 day-sun = Axad
+
+## Command menu.
+command-start = Bilow oo dooro luqaddaada
+command-help = Waxa aan qaban karo
+command-language = Dooro luqaddaada
+command-advisor = La hadal qof
+command-forget = Tirtir wax kasta oo lagu kaydiyay adiga

@@ -83,3 +83,10 @@ day-thu = ሓሙስ
 day-fri = ዓርቢ
 day-sat = ቀዳም
 day-sun = ሰንበት
+
+## Command menu.
+command-start = ጀምሩን ቋንቋኹም ምረጹን
+command-help = እንታይ ክገብር ይኽእል
+command-language = ቋንቋኹም ምረጹ
+command-advisor = ምስ ሰብ ተዛረቡ
+command-forget = ብዛዕባኹም ዝተዓቀበ ኩሉ ደምስሱ

@@ -83,3 +83,10 @@ day-thu = Perşembe
 day-fri = Cuma
 day-sat = Cumartesi
 day-sun = Pazar
+
+## Command menu.
+command-start = Başla ve dilini seç
+command-help = Neler yapabilirim
+command-language = Dilini seç
+command-advisor = Bir insanla konuş
+command-forget = Hakkında kaydedilen her şeyi sil

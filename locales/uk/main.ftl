@@ -83,3 +83,10 @@ day-thu = четвер
 day-fri = п'ятниця
 day-sat = субота
 day-sun = неділя
+
+## Command menu.
+command-start = Почати й вибрати мову
+command-help = Що я вмію
+command-language = Вибрати мову
+command-advisor = Поговорити з людиною
+command-forget = Видалити все, що про вас збережено

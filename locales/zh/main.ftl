@@ -83,3 +83,10 @@ day-thu = 星期四
 day-fri = 星期五
 day-sat = 星期六
 day-sun = 星期日
+
+## Command menu.
+command-start = 开始并选择语言
+command-help = 我能做什么
+command-language = 选择语言
+command-advisor = 和真人交谈
+command-forget = 删除关于您的所有记录
