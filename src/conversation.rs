@@ -288,6 +288,8 @@ impl Engine {
 
     /// Makes changes durable and returns the messages among them, with their outbox ids.
     fn commit(&self, changes: Vec<Change>, lease_for: Option<&str>) -> Vec<Outgoing> {
+        // Held from writing to leasing, so that `pending` cannot hand out the same rows meanwhile.
+        let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
         let ids = match self.store.apply(&changes) {
             Ok(ids) => ids,
             Err(e) => {
@@ -309,7 +311,6 @@ impl Engine {
                 _ => {}
             }
         }
-        let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
         for o in &mut out {
             if o.id != 0 && lease_for == Some(o.chat.platform.as_str()) {
                 inflight.insert(o.id);
@@ -335,6 +336,7 @@ impl Engine {
     /// Deliveries for `platform` that nobody is sending right now (after a restart: everything not
     /// reported as sent). They are leased to the caller until [`Engine::sent`] or [`Engine::failed`].
     pub fn pending(&self, platform: &str) -> Vec<Delivery> {
+        let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
         let list = match self.store.pending(platform) {
             Ok(l) => l,
             Err(e) => {
@@ -342,7 +344,6 @@ impl Engine {
                 return Vec::new();
             }
         };
-        let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
         let mut out: Vec<Delivery> = list.into_iter().filter(|d| inflight.insert(d.id())).collect();
         drop(inflight);
         for d in &mut out {

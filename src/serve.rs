@@ -73,7 +73,7 @@ pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receive
                 tasks.spawn(async move { t.webhook(&url, &listen, secret, stop).await });
             }
             None => {
-                tasks.spawn(async move { t.poll(stop).await });
+                tasks.spawn(t.poll(stop));
             }
         }
     }

@@ -271,3 +271,24 @@ async fn webhook_mode_accepts_only_the_right_secret() {
     assert!(fake.calls("getUpdates").is_empty(), "no polling in webhook mode");
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_newcomers_at_once_are_each_answered_exactly_once() {
+    // The full load test (1,000 newcomers × 5) is `cargo run --release --example telegram_load`.
+    let fake = Fake::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(engine(dir.path(), &fake, ""));
+    let questions = ["Hoe krijg ik een BSN?", "health insurance", "huisarts zoeken", "كيف أحصل على BSN", "zorgverzekering verplicht?"];
+    for round in 0..3 {
+        for u in 0..60i64 {
+            fake.text(20_000 + u, 20_000 + u, questions[(u as usize + round) % questions.len()], None, None);
+        }
+        let want = round + 1;
+        fake.wait_until(60, "a round of answers", move |g| (0..60).all(|u| g.sent.iter().filter(|s| s.chat_id == 20_000 + u).count() >= want)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for u in 0..60 {
+        assert_eq!(fake.sent_to(20_000 + u).len(), 3, "chat {u}");
+    }
+    bot.stop().await;
+}

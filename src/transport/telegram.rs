@@ -29,7 +29,6 @@ pub const PLATFORM: &str = "telegram";
 /// Telegram's limit is 4,096 characters after entity parsing (counted in UTF-16 units); stay below.
 pub const MAX_TEXT: usize = 4000;
 
-type Client = Throttle<teloxide::Bot>;
 
 /// `&`, `<`, `>` and `"`: everything Telegram's HTML parser treats specially.
 pub fn escape(s: &str) -> String {
@@ -196,7 +195,11 @@ fn chat_id(chat: &ChatRef) -> Option<ChatId> {
 
 /// Runs the Telegram side until `shutdown` turns true.
 pub struct Telegram {
-    bot: Client,
+    /// Every call that Telegram does not rate-limit goes straight out.
+    bot: teloxide::Bot,
+    /// Messages go through teloxide's throttle (Telegram's limits), unless switched off for a
+    /// local test server.
+    throttled: Option<Throttle<teloxide::Bot>>,
     engine: Arc<Engine>,
     cfg: TelegramConfig,
     /// The advisors' group, if any.
@@ -214,12 +217,7 @@ impl Telegram {
         if let Some(url) = &cfg.api_url {
             bot = bot.set_api_url(url.parse().with_context(|| format!("[telegram] api_url {url:?}"))?);
         }
-        let limits = if cfg.throttle {
-            Limits::default()
-        } else {
-            Limits { messages_per_sec_chat: 1_000, messages_per_sec_overall: 100_000, messages_per_min_chat: 60_000, messages_per_min_channel_or_supergroup: 60_000 }
-        };
-        let bot = Throttle::new_spawn(bot, limits);
+        let throttled = cfg.throttle.then(|| Throttle::new_spawn(bot.clone(), Limits::default()));
         let mut wait = Duration::from_millis(200);
         let me = loop {
             match bot.get_me().await {
@@ -233,7 +231,7 @@ impl Telegram {
             }
         };
         let advisors_chat = cfg.advisors_chat.as_ref().and_then(|c| c.0.parse().ok());
-        let t = Telegram { bot, engine, cfg: cfg.clone(), advisors_chat, bot_user: me.id.0 };
+        let t = Telegram { bot, throttled, engine, cfg: cfg.clone(), advisors_chat, bot_user: me.id.0 };
         t.register_commands().await;
         Ok(t)
     }
@@ -376,16 +374,29 @@ impl Telegram {
             let mut attempt = 0;
             loop {
                 attempt += 1;
-                let mut req = self.bot.send_message(chat, html.clone()).parse_mode(ParseMode::Html);
-                if let Some(kb) = keyboard(o).filter(|_| last) {
-                    req = req.reply_markup(kb);
-                }
-                if let Some(t) = o.thread.as_deref().and_then(|t| t.parse::<i32>().ok()) {
+                let kb = keyboard(o).filter(|_| last);
+                let reply = o.thread.as_deref().and_then(|t| t.parse::<i32>().ok()).map(|t| {
                     let mut rp = ReplyParameters::new(MessageId(t));
                     rp.allow_sending_without_reply = Some(true);
-                    req = req.reply_parameters(rp);
+                    rp
+                });
+                macro_rules! build {
+                    ($bot:expr) => {{
+                        let mut req = $bot.send_message(chat, html.clone()).parse_mode(ParseMode::Html);
+                        if let Some(kb) = kb.clone() {
+                            req = req.reply_markup(kb);
+                        }
+                        if let Some(rp) = reply.clone() {
+                            req = req.reply_parameters(rp);
+                        }
+                        req.await
+                    }};
                 }
-                match req.await {
+                let result = match &self.throttled {
+                    Some(t) => build!(t),
+                    None => build!(self.bot),
+                };
+                match result {
                     Ok(m) => {
                         first.get_or_insert(m.id.0.to_string());
                         break;
@@ -414,7 +425,7 @@ impl Telegram {
     }
 
     /// Long polling until shutdown. The offset is stored after each batch is handled.
-    pub async fn poll(&self, mut shutdown: watch::Receiver<bool>) -> Result<()> {
+    pub async fn poll(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) -> Result<()> {
         let key = "telegram_offset";
         let mut offset: i32 = self.engine.store().state(key)?.and_then(|s| s.parse().ok()).unwrap_or(0);
         let mut wait = Duration::from_millis(200);
@@ -433,14 +444,28 @@ impl Telegram {
             match updates {
                 Ok(updates) => {
                     wait = Duration::from_millis(200);
+                    let Some(last) = updates.iter().map(|u| u.id.0 as i32).max() else { continue };
+                    // Chats in parallel, each chat's updates in order; the offset moves on once the
+                    // whole batch is handled (a repeated update is recognised by the engine).
+                    let mut by_chat: BTreeMap<i64, Vec<Update>> = BTreeMap::new();
                     for u in updates {
-                        let next = u.id.0 as i32 + 1;
-                        self.process(u).await;
-                        offset = offset.max(next);
-                        self.engine.store().set_state(key, &offset.to_string())?;
-                        if *shutdown.borrow() {
-                            return Ok(());
-                        }
+                        let chat = u.chat().map(|c| c.id.0).unwrap_or(u.id.0 as i64);
+                        by_chat.entry(chat).or_default().push(u);
+                    }
+                    let mut set = tokio::task::JoinSet::new();
+                    for list in by_chat.into_values() {
+                        let me = self.clone();
+                        set.spawn(async move {
+                            for u in list {
+                                me.process(u).await;
+                            }
+                        });
+                    }
+                    while set.join_next().await.is_some() {}
+                    offset = offset.max(last + 1);
+                    self.engine.store().set_state(key, &offset.to_string())?;
+                    if *shutdown.borrow() {
+                        return Ok(());
                     }
                 }
                 Err(RequestError::RetryAfter(s)) => tokio::time::sleep(s.duration()).await,
