@@ -599,8 +599,8 @@ mod tests {
             assert_eq!(p.matches("<i>").count(), p.matches("</i>").count());
             assert!(!p.ends_with("wo") || p.ends_with("woord"), "words are not cut");
         }
-        let joined: String = parts.iter().skip(1).map(|p| p.as_str()).collect();
-        assert_eq!(joined.split_whitespace().count() + parts[0].split_whitespace().count() - 1, 3000 + 0, "no word lost");
+        assert_eq!(parts.iter().map(|p| p.matches("woord").count()).sum::<usize>(), 3000, "no word lost");
+        assert!(parts.iter().all(|p| p.split_whitespace().all(|w| w.contains("woord") || w.contains("Titel"))), "no word cut");
     }
 
     #[test]
