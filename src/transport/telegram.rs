@@ -600,7 +600,12 @@ mod tests {
             assert!(!p.ends_with("wo") || p.ends_with("woord"), "words are not cut");
         }
         assert_eq!(parts.iter().map(|p| p.matches("woord").count()).sum::<usize>(), 3000, "no word lost");
-        assert!(parts.iter().all(|p| p.split_whitespace().all(|w| w.trim_matches(|c: char| !c.is_alphabetic()) == "woord" || w.contains("Titel"))), "no word cut");
+        for p in &parts {
+            for w in p.split_whitespace() {
+                let core = w.trim_matches(|c: char| !c.is_alphabetic());
+                assert!(core.is_empty() || core == "woord" || w.contains("Titel"), "cut word {w:?}");
+            }
+        }
     }
 
     #[test]
