@@ -136,6 +136,7 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
             lid_n += 1;
             lid_ok += usize::from(ok);
             if !ok {
+                misses.push(format!("language ({kind}): {q} — expected {expected_lang}, detected {got}"));
                 *confusions.entry((expected_lang, got)).or_default() += 1;
             }
             continue;

@@ -114,8 +114,21 @@ fn base() -> &'static Base {
         let mut chars = NgramModel::default();
         let mut words = WordModel::default();
         for (lang, text) in words::LISTS {
+            let latin = lang.script() == crate::lang::Script::Latin;
             for (w, zipf) in words::entries(text) {
                 words.add(*lang, w, zipf);
+                if latin && !w.is_ascii() {
+                    // How the word arrives when accents are typed without (creación → creacion) or
+                    // lost on the way (creación → creacin): a little less likely than the real form.
+                    let folded = crate::search::analyze::fold(w);
+                    if folded != w {
+                        words.add(*lang, &folded, zipf - 1.5);
+                    }
+                    let stripped: String = w.chars().filter(char::is_ascii).collect();
+                    if stripped.chars().count() >= 3 && stripped != folded {
+                        words.add(*lang, &stripped, zipf - 2.0);
+                    }
+                }
                 // As if counted in a corpus of ten million words.
                 let count = 10f32.powf(zipf - 2.0).round().max(1.0) as u32;
                 chars.add_weighted(*lang, w, count);
@@ -187,7 +200,8 @@ impl Models {
 }
 
 /// Weight of word evidence against character evidence.
-const WORD_WEIGHT: f32 = 3.0;
+const WORD_WEIGHT: f32 = 24.0;
+const WHATLANG_SHORT: f32 = 0.1;
 
 /// Detects languages among an allowed set.
 pub struct Detector {
@@ -298,7 +312,7 @@ impl Detector {
         }
         let mut probs = model::softmax(scores, n_grams, &candidates);
         if script == Script::Latin {
-            self.blend_whatlang(&text, &mut probs);
+            self.blend_whatlang(&text, &mut probs, words);
         }
         probs.sort_by(|a, b| b.1.total_cmp(&a.1));
         let (lang, confidence) = probs[0];
@@ -310,10 +324,11 @@ impl Detector {
     }
 
     /// whatlang as a second opinion: its guess gets a share of the probability mass by its confidence.
-    fn blend_whatlang(&self, text: &str, probs: &mut [(Lang, f32)]) {
+    fn blend_whatlang(&self, text: &str, probs: &mut [(Lang, f32)], words: usize) {
         let Some(info) = self.whatlang.detect(text) else { return };
         let Some(wl) = from_whatlang(info.lang()) else { return };
-        let share = 0.3 * info.confidence() as f32;
+        // whatlang is weak on two or three words (its trigrams see little): a smaller say there.
+        let share = if words <= 3 { WHATLANG_SHORT } else { 0.3 } * info.confidence() as f32;
         for (l, p) in probs.iter_mut() {
             *p = *p * (1.0 - share) + if *l == wl { share } else { 0.0 };
         }
