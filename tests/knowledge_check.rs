@@ -115,6 +115,8 @@ fn warnings_for_stale_topics_drafts_missing_translations_and_duplicate_questions
     assert!(has(&w, "national/bsn/nl.md:4:", "draft translation"), "{w:#?}");
     assert!(has(&w, "national/bsn/ar.md:1:", "missing translation"), "{w:#?}");
     assert!(has(&w, "national/", "also a question of topic"), "{w:#?}");
+    // "An answer." is 2 words: plain answers are 40 to 150 words; the warning points at the body.
+    assert!(has(&w, "national/bsn/en.md:5:", "the answer has 2 words"), "{w:#?}");
 }
 
 #[test]

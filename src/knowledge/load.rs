@@ -568,6 +568,14 @@ fn load_translation(file: &Path, lang: Lang, opts: &LoadOptions, problems: &mut 
     }
     if let Some(b) = &body {
         check_body_links(file, &text, b, problems);
+        // Plain answers are short: 40 to 150 words (Chinese is written without spaces: not counted).
+        if lang != Lang::Zh {
+            let words = b.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            if !(40..=150).contains(&words) {
+                let line = text.lines().position(|l| l.trim() == "+++").and_then(|first| text.lines().skip(first + 1).position(|l| l.trim() == "+++").map(|p| first + p + 3)).unwrap_or(1);
+                problems.push(Problem::warning(file, line, format!("the answer has {words} words; keep it between 40 and 150")));
+            }
+        }
     }
     if problems[before..].iter().any(|p| p.severity == super::Severity::Error) {
         return None;
