@@ -292,3 +292,32 @@ async fn many_newcomers_at_once_are_each_answered_exactly_once() {
     }
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_a_forum_group_each_ticket_gets_its_own_topic() {
+    let fake = Fake::start().await;
+    fake.inner.lock().unwrap().forums.insert(GROUP);
+    let dir = tempfile::tempdir().unwrap();
+    let bot = start(engine(dir.path(), &fake, ""));
+    fake.text(611, 611, "/advisor", Some("en"), None);
+    fake.wait_until(20, "a topic", |g| !g.topics.is_empty() && g.sent.iter().any(|s| s.chat_id == GROUP)).await;
+    let (_, tid, name) = fake.inner.lock().unwrap().topics[0].clone();
+    assert!(name.starts_with("Ticket #1"), "{name}");
+    let post = fake.sent_to(GROUP)[0].clone();
+    assert_eq!(post.thread, Some(tid), "the ticket is posted in its topic");
+    // Fatima writes in the topic (no reply needed): it reaches the newcomer.
+    fake.text_in_topic(GROUP, FATIMA, "Hello, I am here to help.", tid);
+    fake.wait_until(20, "relay from the topic", |g| g.sent.iter().any(|s| s.chat_id == 611 && s.text.contains("I am here to help"))).await;
+    // The newcomer's answer lands in the same topic.
+    fake.text(611, 611, "Thank you, my question is about housing", None, None);
+    fake.wait_until(20, "relay into the topic", |g| g.sent.iter().any(|s| s.chat_id == GROUP && s.text.contains("about housing"))).await;
+    assert!(fake.sent_to(GROUP).iter().all(|s| s.thread == Some(tid)), "everything about ticket 1 stays in its topic");
+    // A second ticket gets a second topic.
+    fake.text(612, 612, "/advisor", Some("en"), None);
+    fake.wait_until(20, "second topic", |g| g.topics.len() == 2).await;
+    // /forget removes the topic.
+    fake.text(611, 611, "/forget", None, None);
+    fake.wait_until(20, "topic deleted", move |g| g.deleted_topics.contains(&(GROUP, tid))).await;
+    assert!(fake.inner.lock().unwrap().refused.is_empty(), "{:?}", fake.inner.lock().unwrap().refused);
+    bot.stop().await;
+}

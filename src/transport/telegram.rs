@@ -18,8 +18,9 @@ use teloxide::payloads::{GetUpdatesSetters, SendMessageSetters, SetMyCommandsSet
 use teloxide::prelude::Requester;
 use teloxide::types::{
     AllowedUpdate, BotCommand, ChatAction, ChatId, InlineKeyboardButton, InlineKeyboardMarkup, MessageId, ParseMode,
-    ReplyParameters, Update, UpdateKind,
+    ReplyParameters, ThreadId, Update, UpdateKind,
 };
+use std::sync::atomic::Ordering;
 use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
 
@@ -204,8 +205,14 @@ pub struct Telegram {
     cfg: TelegramConfig,
     /// The advisors' group, if any.
     advisors_chat: Option<i64>,
+    /// Whether the advisors' group is a forum (one topic per ticket): unknown until the first try.
+    forum: std::sync::atomic::AtomicU8,
     bot_user: u64,
 }
+
+const FORUM_UNKNOWN: u8 = 0;
+const FORUM_YES: u8 = 1;
+const FORUM_NO: u8 = 2;
 
 /// The command menu, in every language the bot speaks (Telegram shows each person their own).
 pub const MENU: &[&str] = &["start", "help", "language", "advisor", "forget"];
@@ -231,7 +238,7 @@ impl Telegram {
             }
         };
         let advisors_chat = cfg.advisors_chat.as_ref().and_then(|c| c.0.parse().ok());
-        let t = Telegram { bot, throttled, engine, cfg: cfg.clone(), advisors_chat, bot_user: me.id.0 };
+        let t = Telegram { bot, throttled, engine, cfg: cfg.clone(), advisors_chat, forum: std::sync::atomic::AtomicU8::new(FORUM_UNKNOWN), bot_user: me.id.0 };
         t.register_commands().await;
         Ok(t)
     }
@@ -272,7 +279,10 @@ impl Telegram {
                 if let Some(lc) = &from.language_code {
                     inc = inc.with_interface_lang(lc.clone());
                 }
-                if let Some(r) = m.reply_to_message() {
+                if let (true, Some(t)) = (m.is_topic_message, m.thread_id) {
+                    // In a forum, the topic is the ticket.
+                    inc = inc.replying_to(format!("@{}", t.0.0));
+                } else if let Some(r) = m.reply_to_message() {
                     inc = inc.replying_to(r.id.0.to_string());
                 }
                 Some(inc)
@@ -347,7 +357,11 @@ impl Telegram {
     async fn deliver(&self, d: Delivery) {
         match d {
             Delivery::Delete { id, chat, message } => {
-                if let (Some(c), Ok(m)) = (chat_id(&chat), message.parse::<i32>()) {
+                if let (Some(c), Some(Ok(t))) = (chat_id(&chat), message.strip_prefix('@').map(str::parse::<i32>)) {
+                    if let Err(e) = self.bot.delete_forum_topic(c, ThreadId(MessageId(t))).await {
+                        tracing::debug!("deleting a forum topic failed: {e}");
+                    }
+                } else if let (Some(c), Ok(m)) = (chat_id(&chat), message.parse::<i32>()) {
                     if let Err(e) = self.bot.delete_message(c, MessageId(m)).await {
                         // Messages older than 48 hours cannot be deleted by bots: nothing more to do.
                         tracing::debug!("deleting a message failed: {e}");
@@ -366,6 +380,21 @@ impl Telegram {
     /// Returns the platform id of the first message sent.
     async fn send(&self, o: &Outgoing) -> std::result::Result<Option<String>, Retry> {
         let Some(chat) = chat_id(&o.chat) else { return Err(Retry::Never) };
+        // A new ticket in a forum group gets its own topic; its id stands for the ticket ("@42").
+        let mut topic: Option<i32> = o.thread.as_deref().and_then(|t| t.strip_prefix('@')).and_then(|t| t.parse().ok());
+        let mut new_topic = false;
+        if o.ticket.is_some() && o.thread.is_none() && Some(chat.0) == self.advisors_chat && self.forum.load(Ordering::Relaxed) != FORUM_NO {
+            let name: String = o.text.plain().lines().next().unwrap_or("Ticket").trim_start_matches("== ").chars().take(120).collect();
+            match self.bot.create_forum_topic(chat, name).await {
+                Ok(t) => {
+                    self.forum.store(FORUM_YES, Ordering::Relaxed);
+                    topic = Some(t.thread_id.0.0);
+                    new_topic = true;
+                }
+                Err(RequestError::Api(_)) => self.forum.store(FORUM_NO, Ordering::Relaxed),
+                Err(_) => return Err(Retry::Later),
+            }
+        }
         let parts = render(&o.text);
         let n = parts.len();
         let mut first = None;
@@ -375,7 +404,7 @@ impl Telegram {
             loop {
                 attempt += 1;
                 let kb = keyboard(o).filter(|_| last);
-                let reply = o.thread.as_deref().and_then(|t| t.parse::<i32>().ok()).map(|t| {
+                let reply = o.thread.as_deref().filter(|_| topic.is_none()).and_then(|t| t.parse::<i32>().ok()).map(|t| {
                     let mut rp = ReplyParameters::new(MessageId(t));
                     rp.allow_sending_without_reply = Some(true);
                     rp
@@ -389,6 +418,9 @@ impl Telegram {
                         if let Some(rp) = reply.clone() {
                             req = req.reply_parameters(rp);
                         }
+                        if let Some(t) = topic {
+                            req = req.message_thread_id(ThreadId(MessageId(t)));
+                        }
                         req.await
                     }};
                 }
@@ -398,7 +430,10 @@ impl Telegram {
                 };
                 match result {
                     Ok(m) => {
-                        first.get_or_insert(m.id.0.to_string());
+                        first.get_or_insert(match (new_topic, topic) {
+                            (true, Some(t)) => format!("@{t}"),
+                            _ => m.id.0.to_string(),
+                        });
                         break;
                     }
                     Err(RequestError::RetryAfter(secs)) => tokio::time::sleep(secs.duration()).await,

@@ -24,6 +24,8 @@ pub struct Sent {
     pub text: String,
     pub buttons: Vec<(String, String)>,
     pub reply_to: Option<i64>,
+    /// The forum topic it was posted in.
+    pub thread: Option<i64>,
     pub at: Instant,
 }
 
@@ -40,6 +42,11 @@ pub struct Inner {
     /// Answer the next N sendMessage calls with 429.
     pub fail_429: u32,
     pub deleted: Vec<(i64, i64)>,
+    /// Groups that are forums (topics can be created there).
+    pub forums: HashSet<i64>,
+    /// Forum topics created: (chat, thread id, name); and deleted ones.
+    pub topics: Vec<(i64, i64, String)>,
+    pub deleted_topics: Vec<(i64, i64)>,
     /// When each update was queued (update id → instant), for latency.
     pub queued_at: std::collections::HashMap<i64, Instant>,
 }
@@ -181,6 +188,15 @@ impl Fake {
             m["reply_to_message"] = json!({ "message_id": r, "date": now_secs(), "chat": Self::chat(chat),
                 "from": { "id": BOT_ID, "is_bot": true, "first_name": "Wegwijs", "username": "wegwijs_test_bot" }, "text": "…" });
         }
+        self.push(json!({ "message": m }))
+    }
+
+    /// A message written inside a forum topic.
+    pub fn text_in_topic(&self, chat: i64, user: i64, text: &str, thread: i64) -> i64 {
+        let mid = self.new_message_id();
+        let mut c = Self::chat(chat);
+        c["is_forum"] = json!(true);
+        let m = json!({ "message_id": mid, "message_thread_id": thread, "is_topic_message": true, "date": now_secs(), "chat": c, "from": Self::user(user, None), "text": text });
         self.push(json!({ "message": m }))
     }
 
@@ -346,10 +362,35 @@ async fn handle(State(fake): State<Fake>, Path((bot, method)): Path<(String, Str
                 }
             }
             let reply_to = body["reply_parameters"]["message_id"].as_i64();
+            let thread = body["message_thread_id"].as_i64();
+            if let Some(t) = thread {
+                if !fake.lock().topics.iter().any(|(c, id, _)| *c == chat_id && *id == t) {
+                    fake.lock().refused.push((method.clone(), "thread not found".into()));
+                    return err(400, "Bad Request: message thread not found");
+                }
+            }
             let mid = fake.new_message_id();
-            fake.lock().sent.push(Sent { chat_id, message_id: mid, html, text: text.clone(), buttons, reply_to, at: Instant::now() });
+            fake.lock().sent.push(Sent { chat_id, message_id: mid, html, text: text.clone(), buttons, reply_to, thread, at: Instant::now() });
             ok(json!({ "message_id": mid, "date": now_secs(), "chat": Fake::chat(chat_id),
                 "from": { "id": BOT_ID, "is_bot": true, "first_name": "Wegwijs", "username": "wegwijs_test_bot" }, "text": text }))
+        }
+        "createForumTopic" => {
+            let chat_id = body["chat_id"].as_i64().unwrap_or(0);
+            if !fake.lock().forums.contains(&chat_id) {
+                return err(400, "Bad Request: the chat is not a forum");
+            }
+            let name = body["name"].as_str().unwrap_or("").to_string();
+            if name.is_empty() || name.chars().count() > 128 {
+                return err(400, "Bad Request: TOPIC_NAME_INVALID");
+            }
+            let tid = fake.new_message_id();
+            fake.lock().topics.push((chat_id, tid, name.clone()));
+            ok(json!({ "message_thread_id": tid, "name": name, "icon_color": 7322096 }))
+        }
+        "deleteForumTopic" => {
+            let (c, t) = (body["chat_id"].as_i64().unwrap_or(0), body["message_thread_id"].as_i64().unwrap_or(0));
+            fake.lock().deleted_topics.push((c, t));
+            ok(json!(true))
         }
         "deleteMessage" => {
             let (c, m) = (body["chat_id"].as_i64().unwrap_or(0), body["message_id"].as_i64().unwrap_or(0));
