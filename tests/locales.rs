@@ -81,3 +81,39 @@ fn every_language_has_trigger_phrases() {
         assert!(missing.is_empty(), "{kind:?} phrases missing for {missing:?}");
     }
 }
+
+#[test]
+fn safeguarding_phrases_fire_in_every_language_and_ordinary_questions_do_not() {
+    use wegwijs::escalation::{Trigger, Triggers};
+    use wegwijs::knowledge::{load, LoadOptions};
+    let root = common::root();
+    let t = Triggers::load(&root.join("locales")).unwrap();
+    // Each language's own phrases fire inside a sentence.
+    for lang in Lang::ALL {
+        let text = std::fs::read_to_string(root.join("locales").join(lang.code()).join("triggers.toml")).unwrap();
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        for kind in ["safeguarding", "advisor"] {
+            for p in table[kind].as_array().unwrap().iter().filter_map(|v| v.as_str()) {
+                let phrase = p.trim_end_matches('*');
+                let sentence = format!("{phrase} ?");
+                let want = if kind == "safeguarding" { Trigger::Safeguarding } else { Trigger::Advisor };
+                let got = t.check(&sentence);
+                assert!(got == Some(want) || got == Some(Trigger::Safeguarding), "{lang} {kind} {p:?} → {got:?}");
+            }
+        }
+    }
+    // Questions from the knowledge base outside the safety topics never raise an alarm (reporting a
+    // crime is about violence too: "ik ben mishandeld" rightly does).
+    let (kb, _) = load(&root.join("knowledge"), &LoadOptions::default());
+    let mut alarms = Vec::new();
+    for topic in kb.topics().iter().filter(|t| !t.safeguarding && t.id.as_str() != "police-report") {
+        for (lang, tr) in &topic.translations {
+            for q in &tr.questions {
+                if t.check(q) == Some(Trigger::Safeguarding) {
+                    alarms.push(format!("{}/{lang}: {q}", topic.id));
+                }
+            }
+        }
+    }
+    assert!(alarms.is_empty(), "ordinary questions raise a safety alarm:\n{}", alarms.join("\n"));
+}

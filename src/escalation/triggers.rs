@@ -80,7 +80,8 @@ impl Triggers {
             Trigger::Safeguarding => &mut self.safeguarding,
         };
         for p in phrases {
-            let w = words(p, Some(lang));
+            // The same normalization as messages get (their language is not known here).
+            let w = words(p, None);
             if w.is_empty() {
                 continue;
             }
