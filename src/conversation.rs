@@ -503,7 +503,13 @@ impl Engine {
     /// A newcomer's message: commands, buttons, the relay to an advisor, or a question for the bot.
     fn newcomer(&self, snap: &Snapshot, desk: &mut Desk, msg: &Incoming) -> Result<()> {
         let key = msg.chat.key();
-        let mut state = self.chats.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned().unwrap_or_default();
+        let remembered = self.chats.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
+        let mut state = match remembered {
+            Some(s) => s,
+            // After a restart: the conversation's language survives, the rest was in memory only.
+            None => ChatState { lang: self.store.conversation_language(&key).ok().flatten(), ..ChatState::default() },
+        };
+        let lang_before = state.lang;
         let explicit = match self.store.language(&key) {
             Ok(l) => l,
             Err(e) => {
@@ -730,6 +736,12 @@ impl Engine {
             }
         }
         flush(desk, &mut out);
+        if state.lang != lang_before
+            && let Some(l) = state.lang
+            && let Err(e) = self.store.set_conversation_language(&key, l)
+        {
+            tracing::warn!("storing the conversation language failed: {e:#}");
+        }
         self.chats.lock().unwrap_or_else(|e| e.into_inner()).insert(key, state);
         Ok(())
     }

@@ -86,6 +86,11 @@ const MIGRATIONS: &[&str] = &[
         at INTEGER NOT NULL,
         PRIMARY KEY (platform, event)
      );",
+    "CREATE TABLE conversations (
+        chat_key TEXT PRIMARY KEY,
+        lang TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+     );",
 ];
 
 /// A change to stored state; [`Store::apply`] makes a list of them durable at once, or none of them.
@@ -168,6 +173,10 @@ pub trait Store: Send + Sync {
     fn record_gap(&self, chat_key: &str, lang: Lang, question: &str, reason: GapReason, topic: Option<&str>, keep_days: u32) -> Result<()>;
     /// All recorded gaps, oldest first.
     fn gaps(&self) -> Result<Vec<Gap>>;
+
+    /// The language a conversation has been in (not chosen, detected), so a restart keeps it.
+    fn conversation_language(&self, chat_key: &str) -> Result<Option<Lang>>;
+    fn set_conversation_language(&self, chat_key: &str, lang: Lang) -> Result<()>;
 
     /// A transport's own small state (e.g. the Telegram update offset).
     fn state(&self, key: &str) -> Result<Option<String>>;
@@ -285,6 +294,7 @@ impl Store for SqliteStore {
     fn forget(&self, chat_key: &str) -> Result<()> {
         let conn = self.conn();
         conn.execute("DELETE FROM preferences WHERE chat_key = ?1", [chat_key])?;
+        conn.execute("DELETE FROM conversations WHERE chat_key = ?1", [chat_key])?;
         let person = Self::person_link(&conn, chat_key)?;
         conn.execute("DELETE FROM gaps WHERE person = ?1", [person])?;
         Ok(())
@@ -316,6 +326,21 @@ impl Store for SqliteStore {
             out.push(Gap { created_at, lang, question, reason: GapReason::parse(&reason), topic, answer });
         }
         Ok(out)
+    }
+
+    fn conversation_language(&self, chat_key: &str) -> Result<Option<Lang>> {
+        let code: Option<String> =
+            self.conn().query_row("SELECT lang FROM conversations WHERE chat_key = ?1", [chat_key], |r| r.get(0)).optional()?;
+        Ok(code.and_then(|c| c.parse().ok()))
+    }
+
+    fn set_conversation_language(&self, chat_key: &str, lang: Lang) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO conversations (chat_key, lang, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(chat_key) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at",
+            params![chat_key, lang.code(), now()],
+        )?;
+        Ok(())
     }
 
     fn state(&self, key: &str) -> Result<Option<String>> {

@@ -492,9 +492,8 @@ fn a_crash_at_any_step_loses_nothing_and_sends_nothing_twice() {
     assert_eq!(texts.iter().filter(|t| t.contains("first answer from Fatima")).count(), 1, "{texts:#?}");
     assert_eq!(texts.iter().filter(|t| t.contains("second answer")).count(), 1);
     let room: Vec<String> = w.hub.visible(&matrix_room()).iter().map(|s| s.msg.text.plain()).collect();
-    // (The conversation's language lived in memory and was lost in the crash after step 0; the
-    // ticket still opens, in the bot's default language.)
-    assert_eq!(room.iter().filter(|t| t.starts_with("== Ticket #1 · ")).count(), 1, "{room:#?}");
+    // The conversation's language survived the crash after step 0.
+    assert_eq!(room.iter().filter(|t| t.starts_with("== Ticket #1 · Arabic")).count(), 1, "{room:#?}");
     assert_eq!(room.iter().filter(|t| t.contains("reply from the newcomer")).count(), 1, "{room:#?}");
     assert_eq!(room.iter().filter(|t| t.contains("is claimed by Fatima")).count(), 1);
     let t = w.store().ticket(1).unwrap().unwrap();
