@@ -2,6 +2,7 @@
 //! hot reload and the ticket clock (waiting notices, reminders, retention).
 
 use crate::conversation::Engine;
+use crate::transport::matrix::Matrix;
 use crate::transport::telegram::{self, Telegram};
 use anyhow::{anyhow, bail, Result};
 use std::sync::Arc;
@@ -29,9 +30,6 @@ pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receive
     let cfg = engine.config().clone();
     if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() {
         bail!("no platform is configured in this bot file (add a [telegram] or [matrix] section); for a local chat run `wegwijs chat`");
-    }
-    if cfg.file.matrix.is_some() {
-        tracing::warn!("[matrix] is configured, but this build serves Telegram only; the Matrix side is not started");
     }
     let mut tasks = tokio::task::JoinSet::new();
 
@@ -76,6 +74,21 @@ pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receive
                 tasks.spawn(t.poll(stop));
             }
         }
+    }
+
+    if let Some(mx) = &cfg.file.matrix {
+        let m = Arc::new(Matrix::connect(engine.clone(), mx, &cfg.data_dir).await?);
+        tracing::info!("Matrix connected");
+        {
+            let m = m.clone();
+            let stop = shutdown.clone();
+            let every = timing.pump_every;
+            tasks.spawn(async move {
+                m.pump(every, stop).await;
+                Ok(())
+            });
+        }
+        tasks.spawn(m.run(shutdown.clone()));
     }
 
     let mut first_error = None;

@@ -90,3 +90,6 @@ command-help = ماذا أستطيع أن أفعل
 command-language = اختر لغتك
 command-advisor = تحدث مع شخص
 command-forget = احذف كل ما هو محفوظ عنك
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = لم أستطع قراءة رسالتك الأخيرة: وصلت مشفرة ولم أحصل على المفتاح. أرسلها مرة أخرى من فضلك. إذا تكرر ذلك، سجّل الخروج ثم الدخول في تطبيق Matrix، أو ابدأ محادثة جديدة معي.

@@ -90,3 +90,6 @@ command-help = Was ich kann
 command-language = Sprache wählen
 command-advisor = Mit einem Menschen sprechen
 command-forget = Alles löschen, was über Sie gespeichert ist
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Ich konnte Ihre letzte Nachricht nicht lesen: Sie kam verschlüsselt an und ich habe den Schlüssel nicht bekommen. Bitte senden Sie sie noch einmal. Wenn das öfter passiert, melden Sie sich in Ihrer Matrix-App ab und wieder an, oder beginnen Sie einen neuen Chat mit mir.

@@ -94,3 +94,6 @@ command-help = What I can do
 command-language = Choose your language
 command-advisor = Talk to a person
 command-forget = Delete everything stored about you
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = I could not read your last message: it arrived encrypted and I did not get the key. Please send it again. If this keeps happening, sign out and in again in your Matrix app, or start a new chat with me.

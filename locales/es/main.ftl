@@ -90,3 +90,6 @@ command-help = Lo que puedo hacer
 command-language = Elegir su idioma
 command-advisor = Hablar con una persona
 command-forget = Borrar todo lo guardado sobre usted
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = No pude leer tu último mensaje: llegó cifrado y no recibí la clave. Envíalo de nuevo, por favor. Si vuelve a pasar, cierra la sesión y vuelve a entrar en tu aplicación de Matrix, o empieza un chat nuevo conmigo.

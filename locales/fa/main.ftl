@@ -90,3 +90,6 @@ command-help = چه کارهایی می‌توانم بکنم
 command-language = انتخاب زبان
 command-advisor = صحبت با یک انسان
 command-forget = پاک کردن همه اطلاعات ذخیره‌شده درباره شما
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = نتوانستم آخرین پیام شما را بخوانم: رمزگذاری‌شده رسید و کلید آن به من نرسید. لطفاً دوباره بفرستید. اگر این تکرار شد، در برنامهٔ Matrix خود خارج و دوباره وارد شوید، یا یک گفتگوی تازه با من شروع کنید.

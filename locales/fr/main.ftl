@@ -90,3 +90,6 @@ command-help = Ce que je sais faire
 command-language = Choisir votre langue
 command-advisor = Parler à une personne
 command-forget = Effacer tout ce qui est enregistré sur vous
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Je n'ai pas pu lire votre dernier message : il est arrivé chiffré et je n'ai pas reçu la clé. Merci de l'envoyer à nouveau. Si cela se répète, déconnectez-vous puis reconnectez-vous dans votre application Matrix, ou commencez une nouvelle discussion avec moi.

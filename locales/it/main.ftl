@@ -90,3 +90,6 @@ command-help = Cosa posso fare
 command-language = Scegli la tua lingua
 command-advisor = Parla con una persona
 command-forget = Cancella tutto ciò che è salvato su di te
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Non sono riuscito a leggere il tuo ultimo messaggio: è arrivato cifrato e non ho ricevuto la chiave. Invialo di nuovo, per favore. Se succede ancora, esci e rientra nella tua app Matrix, oppure inizia una nuova chat con me.

@@ -94,3 +94,6 @@ command-help = Wat ik kan doen
 command-language = Uw taal kiezen
 command-advisor = Met een mens praten
 command-forget = Alles wissen wat over u is opgeslagen
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Ik kon uw laatste bericht niet lezen: het kwam versleuteld binnen en ik kreeg de sleutel niet. Stuur het alstublieft opnieuw. Gebeurt dit vaker? Log dan uit en opnieuw in in uw Matrix-app, of begin een nieuwe chat met mij.

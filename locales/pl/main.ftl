@@ -90,3 +90,6 @@ command-help = Co potrafię
 command-language = Wybierz język
 command-advisor = Porozmawiaj z człowiekiem
 command-forget = Usuń wszystko, co o Tobie zapisano
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Nie mogłem odczytać Twojej ostatniej wiadomości: przyszła zaszyfrowana, a nie dostałem klucza. Wyślij ją jeszcze raz. Jeśli to się powtarza, wyloguj się i zaloguj ponownie w aplikacji Matrix albo zacznij ze mną nowy czat.

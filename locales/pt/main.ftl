@@ -90,3 +90,6 @@ command-help = O que posso fazer
 command-language = Escolher o seu idioma
 command-advisor = Falar com uma pessoa
 command-forget = Apagar tudo o que está guardado sobre si
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Não consegui ler a sua última mensagem: chegou encriptada e não recebi a chave. Envie-a outra vez, por favor. Se isto se repetir, saia e volte a entrar na sua aplicação Matrix, ou comece uma nova conversa comigo.

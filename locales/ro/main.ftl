@@ -90,3 +90,6 @@ command-help = Ce pot face
 command-language = Alegeți limba
 command-advisor = Vorbiți cu o persoană
 command-forget = Ștergeți tot ce este salvat despre dumneavoastră
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Nu am putut citi ultimul dumneavoastră mesaj: a sosit criptat și nu am primit cheia. Vă rog să-l trimiteți din nou. Dacă se repetă, deconectați-vă și reconectați-vă în aplicația Matrix sau începeți o conversație nouă cu mine.

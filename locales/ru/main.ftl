@@ -90,3 +90,6 @@ command-help = Что я умею
 command-language = Выбрать язык
 command-advisor = Поговорить с человеком
 command-forget = Удалить всё, что о вас сохранено
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Я не смог прочитать ваше последнее сообщение: оно пришло зашифрованным, а ключ я не получил. Пожалуйста, отправьте его ещё раз. Если это повторяется, выйдите и снова войдите в приложении Matrix или начните со мной новый чат.

@@ -90,3 +90,6 @@ command-help = Waxa aan qaban karo
 command-language = Dooro luqaddaada
 command-advisor = La hadal qof
 command-forget = Tirtir wax kasta oo lagu kaydiyay adiga
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Ma akhrin karin fariintaadii ugu dambeysay: waxay timid iyadoo qarsoon, furihiina ma helin. Fadlan mar kale soo dir. Haddii ay sii socoto, ka bax oo dib ugu gal app-kaaga Matrix, ama wada sheekaysi cusub ila bilow.

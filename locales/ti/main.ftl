@@ -90,3 +90,6 @@ command-help = እንታይ ክገብር ይኽእል
 command-language = ቋንቋኹም ምረጹ
 command-advisor = ምስ ሰብ ተዛረቡ
 command-forget = ብዛዕባኹም ዝተዓቀበ ኩሉ ደምስሱ
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = ናይ መወዳእታ መልእኽትኹም ከንብቦ ኣይከኣልኩን፡ ተመስጢሩ እዩ መጺኡ፡ መፍትሕ ድማ ኣይበጽሐንን። በጃኹም ደጊምኩም ስደድዎ። እንተ ደጊሙ፡ ካብ ናይ Matrix ኣፕ ወጺእኩም ደጊምኩም እተዉ፡ ወይ ምሳይ ሓድሽ ዕላል ጀምሩ።

@@ -90,3 +90,6 @@ command-help = Neler yapabilirim
 command-language = Dilini seç
 command-advisor = Bir insanla konuş
 command-forget = Hakkında kaydedilen her şeyi sil
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Son mesajınızı okuyamadım: şifreli geldi ve anahtarı alamadım. Lütfen tekrar gönderin. Bu sık oluyorsa Matrix uygulamanızdan çıkış yapıp yeniden girin veya benimle yeni bir sohbet başlatın.

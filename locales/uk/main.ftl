@@ -90,3 +90,6 @@ command-help = Що я вмію
 command-language = Вибрати мову
 command-advisor = Поговорити з людиною
 command-forget = Видалити все, що про вас збережено
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = Я не зміг прочитати ваше останнє повідомлення: воно прийшло зашифрованим, а ключа я не отримав. Надішліть його ще раз. Якщо це повторюється, вийдіть і знову увійдіть у застосунку Matrix або почніть зі мною новий чат.

@@ -90,3 +90,6 @@ command-help = 我能做什么
 command-language = 选择语言
 command-advisor = 和真人交谈
 command-forget = 删除关于您的所有记录
+
+# Matrix: a message arrived that the bot could not decrypt.
+matrix-undecryptable = 我无法读取您的上一条消息：它是加密的，而我没有收到密钥。请再发送一次。如果经常这样，请在您的 Matrix 应用中退出后重新登录，或与我开始一个新的聊天。

@@ -4,3 +4,4 @@
 pub mod console;
 pub mod memory;
 pub mod telegram;
+pub mod matrix;
