@@ -86,7 +86,12 @@ enum KbCommand {
 
 fn main() {
     let cli = Cli::parse();
-    let default_level = if matches!(cli.command, Command::Serve) { "info" } else { "warn" };
+    // matrix-sdk logs room and user ids at info and warn level: only its errors by default.
+    let default_level = if matches!(cli.command, Command::Serve) {
+        "info,matrix_sdk=error,matrix_sdk_base=error,matrix_sdk_crypto=error,matrix_sdk_common=error,matrix_sdk_sqlite=error"
+    } else {
+        "warn,matrix_sdk=error,matrix_sdk_base=error,matrix_sdk_crypto=error,matrix_sdk_common=error,matrix_sdk_sqlite=error"
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),

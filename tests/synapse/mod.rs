@@ -32,8 +32,13 @@ impl Synapse {
     /// Starts a fresh homeserver. Without one, the test is skipped, except under `CI=true`, where
     /// it fails.
     pub fn start() -> Option<Synapse> {
+        Synapse::start_with(&[])
+    }
+
+    /// Starts one with extra environment for scripts/synapse (e.g. a tight message rate limit).
+    pub fn start_with(env: &[(&str, &str)]) -> Option<Synapse> {
         let dir = tempfile::Builder::new().prefix("wegwijs-synapse").tempdir().unwrap();
-        let out = Command::new("bash").arg(script()).arg("start").arg(dir.path()).output();
+        let out = Command::new("bash").arg(script()).arg("start").arg(dir.path()).envs(env.iter().copied()).output();
         match out {
             Ok(o) if o.status.success() => {
                 let url = String::from_utf8_lossy(&o.stdout).trim().lines().last().unwrap_or("").to_string();
@@ -71,6 +76,11 @@ impl Synapse {
         }
     }
 
+    /// The homeserver's request log (Synapse logs every request with its status).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("homeserver.log")).unwrap_or_default()
+    }
+
     pub fn restart(&self) {
         let o = Command::new("bash").arg(&self.script).arg("start").arg(self.dir.path()).output().unwrap();
         assert!(o.status.success(), "restarting Synapse: {}", String::from_utf8_lossy(&o.stderr));
@@ -105,6 +115,7 @@ pub struct Log {
 /// A matrix-sdk client (in-memory stores) that syncs in the background and records messages.
 pub struct TestClient {
     pub client: Client,
+    pub token: String,
     pub log: Arc<Mutex<Log>>,
     sync: tokio::task::JoinHandle<()>,
 }
@@ -162,7 +173,8 @@ impl TestClient {
                 }
             }
         });
-        TestClient { client, log, sync }
+        let token = client.access_token().unwrap_or_default();
+        TestClient { client, token, log, sync }
     }
 
     /// Messages from others in a room.
