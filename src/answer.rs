@@ -88,7 +88,18 @@ impl Composer<'_> {
 
     /// An honest "I don't know", with the offer of a person.
     pub fn dont_know(&self, chat: &ChatRef, lang: Lang) -> Outgoing {
-        Outgoing::new(chat.clone(), Kind::DontKnow, lang, RichText::paragraph(self.locales.msg(lang, "dont-know", &[])), vec![vec![self.button(lang, "button-advisor", Action::Advisor)]])
+        self.dont_know_suggesting(chat, lang, &[])
+    }
+
+    /// "I don't know", with topics that came close offered as buttons before the person.
+    pub fn dont_know_suggesting(&self, chat: &ChatRef, lang: Lang, topics: &[TopicId]) -> Outgoing {
+        let mut buttons: Vec<Vec<Button>> = topics
+            .iter()
+            .filter_map(|id| self.kb.get(id))
+            .map(|t| vec![Button { label: t.title(lang, self.fallback).to_string(), action: Action::Topic(t.id.clone()) }])
+            .collect();
+        buttons.push(vec![self.button(lang, "button-advisor", Action::Advisor)]);
+        Outgoing::new(chat.clone(), Kind::DontKnow, lang, RichText::paragraph(self.locales.msg(lang, "dont-know", &[])), buttons)
     }
 
     /// Emergency numbers and helplines, at once, for words about danger.

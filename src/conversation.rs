@@ -722,7 +722,9 @@ impl Engine {
                                 state.misses += 1;
                                 state.remember(Recent::DontKnow);
                                 self.record_gap(&key, &state, GapReason::DontKnow, None);
-                                out.push(composer.dont_know(chat, ev.lang));
+                                let guesses = ranked.suggestions(&self.cfg.search);
+                                state.offered = guesses.clone();
+                                out.push(composer.dont_know_suggesting(chat, ev.lang, &guesses));
                                 if escalation && active.is_none() && state.misses >= self.esc.misses_before_ticket {
                                     flush(desk, &mut out);
                                     desk.open(chat, ev.lang, Reason::Misses, None, &state.recent)?;

@@ -106,6 +106,25 @@ fn development_set_runs_and_reports_every_key() {
     assert!(r.overall.recall_at_3 >= 0.8, "recall@3 on written topics {}", r.overall.recall_at_3);
 }
 
+/// The project's own sets: questions the bot must not answer, and long reworded ones it should.
+#[test]
+fn own_sets_keep_abstaining_where_it_should() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = leiden_engine(dir.path());
+    let oos = wegwijs::eval::run(&e, &root().join("eval/own/out-of-scope.jsonl")).unwrap();
+    assert!(oos.out_of_scope.n >= 40);
+    assert!(
+        oos.out_of_scope.abstained as f64 >= 0.8 * oos.out_of_scope.n as f64,
+        "out of scope: {} of {} answered with \"I don't know\"",
+        oos.out_of_scope.abstained,
+        oos.out_of_scope.n
+    );
+    let wordy = wegwijs::eval::run(&e, &root().join("eval/own/integration.jsonl")).unwrap();
+    assert!(wordy.overall.n >= 20);
+    assert!(wordy.overall.abstain_rate_in_scope <= 0.5, "long questions abstain {}", wordy.overall.abstain_rate_in_scope);
+    assert_eq!(wordy.out_of_scope.abstained, wordy.out_of_scope.n);
+}
+
 /// The development set measures; it must not teach. No question or title equals one of its lines.
 #[test]
 fn knowledge_does_not_copy_the_development_set() {

@@ -17,11 +17,23 @@ pub struct SearchParams {
     pub question_weight: f32,
     /// How much words of a question that the message does not contain count against it.
     pub extra_word_penalty: f32,
+    /// Below `abstain_below`, topics scoring at least this are offered under the "I don't know" as
+    /// possible matches (one click for a person whose words the knowledge base does not use).
+    pub suggest_above: f32,
+    /// A topic that lacks the message's most telling known word (a word the knowledge base knows that
+    /// weighs at least half again as much as any other: "rijbewijs" in "mag ik rijden met mijn
+    /// rijbewijs") has its score multiplied by this.
+    pub key_word_factor: f32,
+    /// A word found in the questions of at most this many topics marks those topics ("rijbewijs",
+    /// "tram"): a message whose best topic has such a word in common with it is answered from
+    /// `anchored_abstain_below` on instead of `abstain_below`.
+    pub anchor_max_topics: u32,
+    pub anchored_abstain_below: f32,
 }
 
 impl Default for SearchParams {
     fn default() -> Self {
-        SearchParams { abstain_below: 0.25, choice_margin: 0.04, question_weight: 0.6, extra_word_penalty: 0.25 }
+        SearchParams { abstain_below: 0.45, choice_margin: 0.04, question_weight: 0.6, extra_word_penalty: 0.25, suggest_above: 0.2, key_word_factor: 0.8, anchor_max_topics: 2, anchored_abstain_below: 0.24 }
     }
 }
 
@@ -33,6 +45,8 @@ pub struct Scored {
     pub score: f32,
     /// The language whose analysis produced the score.
     pub lang: Lang,
+    /// Whether the topic shares a rare, telling word with the message (see `anchor_max_topics`).
+    pub anchored: bool,
 }
 
 /// What the bot should do with a ranking.
@@ -183,6 +197,10 @@ struct Unit {
     weight: f32,
     /// Known words this one is a likely typo of (only for words the index has never seen).
     fuzzy: Vec<String>,
+    /// Whether the knowledge base knows this word (exactly or as a likely typo).
+    known: bool,
+    /// Not an everyday word of the language.
+    telling: bool,
 }
 
 fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], stats: &Stats) -> Vec<Unit> {
@@ -195,6 +213,7 @@ fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], stats: &Stat
         }
         let df_l = stats.df_lang[li].get(stem).copied().unwrap_or(0);
         let df_a = stats.df_any.get(any).copied().unwrap_or(0);
+        let known_exact = df_l > 0 || df_a > 0;
         let (mut weight, fuzzy) = if df_l > 0 {
             (idf(df_l, stats.n_lang[li]), Vec::new())
         } else if df_a > 0 {
@@ -212,10 +231,13 @@ fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], stats: &Stat
         };
         // Everyday words ("how", "where", "ik") say little about the topic, however rare they are in
         // a small knowledge base.
-        if let Some(z) = crate::language::word_zipf(lang, any) {
+        let zipf = crate::language::word_zipf(lang, any);
+        if let Some(z) = zipf {
             weight *= if z >= 6.0 { 0.25 } else if z >= 5.0 { 0.6 } else { 1.0 };
         }
-        out.push(Unit { stem: stem.clone(), any: any.clone(), weight, fuzzy });
+        let telling = zipf.is_none_or(|z| z < 5.0) && any.chars().count() >= 3;
+        let known = known_exact || !fuzzy.is_empty();
+        out.push(Unit { stem: stem.clone(), any: any.clone(), weight, fuzzy, known, telling });
     }
     out
 }
@@ -273,6 +295,11 @@ fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
     (prev[b.len()] <= max).then_some(prev[b.len()])
 }
 
+/// In how many topics' questions a word of the message occurs.
+fn anchor_df(stem: &str, li: usize, stats: &Stats) -> u32 {
+    stats.df_lang[li].get(stem).copied().unwrap_or(u32::MAX)
+}
+
 /// Scores the candidates for one analysis language.
 pub(crate) fn rank(
     lang: Lang,
@@ -289,12 +316,25 @@ pub(crate) fn rank(
         return Vec::new();
     }
     let li = lang.index();
+    // The most telling known word, when the message has more than one word.
+    // Only a word that clearly outweighs every other known word is the key: between two equally
+    // telling words ("huisarts zorgverzekering") neither is.
+    let key = {
+        let mut known: Vec<(usize, f32)> = units.iter().enumerate().filter(|(_, u)| u.known).map(|(i, u)| (i, u.weight)).collect();
+        known.sort_by(|a, b| b.1.total_cmp(&a.1));
+        match known.as_slice() {
+            [(i, w), (_, next), ..] if *w >= 1.5 * next => Some(*i),
+            _ => None,
+        }
+    };
     let mut out = Vec::new();
     for (id, _bm25) in candidates {
         let Some(tt) = tokens.get(id) else { continue };
         let lt = tt.langs[li].as_ref();
         let mut covered = 0.0;
-        for u in &units {
+        let mut key_missing = false;
+        let mut anchored = false;
+        for (i, u) in units.iter().enumerate() {
             let m = if lt.is_some_and(|l| l.set.contains(&u.stem)) {
                 1.0
             } else if tt.any.contains(&u.any) {
@@ -306,6 +346,19 @@ pub(crate) fn rank(
             } else {
                 0.0
             };
+            if Some(i) == key && m < 0.7 {
+                key_missing = true;
+            }
+            if u.telling && !anchored {
+                anchored = if m >= 1.0 {
+                    anchor_df(&u.stem, li, stats) <= params.anchor_max_topics
+                } else if m >= 0.7 && u.stem.chars().count() >= 6 {
+                    // A typo or a compound of a telling word ("inburgeringsroutes").
+                    u.fuzzy.iter().any(|f| lt.is_some_and(|l| l.set.contains(f)) && anchor_df(f, li, stats) <= params.anchor_max_topics)
+                } else {
+                    false
+                };
+            }
             covered += u.weight * m;
         }
         let coverage = covered / total;
@@ -315,8 +368,11 @@ pub(crate) fn rank(
                 .map(|q| question_similarity(&units, total, q, li, stats, params))
                 .fold(0.0, f32::max)
         });
-        let score = params.question_weight * best_question + (1.0 - params.question_weight) * coverage;
-        out.push(Scored { topic: id.clone(), score, lang });
+        let mut score = params.question_weight * best_question + (1.0 - params.question_weight) * coverage;
+        if key_missing {
+            score *= params.key_word_factor;
+        }
+        out.push(Scored { topic: id.clone(), score, lang, anchored });
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.topic.cmp(&b.topic)));
     out
@@ -366,15 +422,26 @@ pub(crate) fn merge(per_lang: Vec<Vec<Scored>>, params: &SearchParams) -> Ranked
     Ranked { topics, decision }
 }
 
+impl Ranked {
+    /// For a "don't know": up to two topics that came close enough to be offered as a guess.
+    pub fn suggestions(&self, params: &SearchParams) -> Vec<TopicId> {
+        if self.decision != Decision::DontKnow {
+            return Vec::new();
+        }
+        self.topics.iter().take(2).filter(|s| s.score.is_finite() && s.score >= params.suggest_above).map(|s| s.topic.clone()).collect()
+    }
+}
+
 fn decide(topics: &[Scored], params: &SearchParams) -> Decision {
     let Some(top) = topics.first() else { return Decision::DontKnow };
-    if top.score < params.abstain_below || !top.score.is_finite() {
+    let floor = if top.anchored { params.anchored_abstain_below.min(params.abstain_below) } else { params.abstain_below };
+    if top.score < floor || !top.score.is_finite() {
         return Decision::DontKnow;
     }
     let close: Vec<TopicId> = topics
         .iter()
         .take(3)
-        .filter(|s| s.score >= top.score - params.choice_margin && s.score >= params.abstain_below)
+        .filter(|s| s.score >= top.score - params.choice_margin && s.score >= floor)
         .map(|s| s.topic.clone())
         .collect();
     if close.len() >= 2 { Decision::Choose(close) } else { Decision::Answer(top.topic.clone()) }
@@ -395,10 +462,33 @@ mod tests {
     #[test]
     fn close_scores_become_a_choice_and_low_scores_dont_know() {
         let p = SearchParams::default();
-        let s = |t: &str, score| Scored { topic: TopicId::parse(t).unwrap(), score, lang: Lang::En };
+        let s = |t: &str, score| Scored { topic: TopicId::parse(t).unwrap(), score, lang: Lang::En, anchored: false };
         assert_eq!(decide(&[s("a", 0.9), s("b", 0.5)], &p), Decision::Answer(TopicId::parse("a").unwrap()));
         assert!(matches!(decide(&[s("a", 0.9), s("b", 0.89)], &p), Decision::Choose(v) if v.len() == 2));
         assert_eq!(decide(&[s("a", 0.1)], &p), Decision::DontKnow);
         assert_eq!(decide(&[], &p), Decision::DontKnow);
+    }
+
+    #[test]
+    fn an_anchored_topic_is_answered_from_the_lower_threshold() {
+        let p = SearchParams::default();
+        let s = |t: &str, score, anchored| Scored { topic: TopicId::parse(t).unwrap(), score, lang: Lang::Nl, anchored };
+        let mid = (p.anchored_abstain_below + p.abstain_below) / 2.0;
+        assert_eq!(decide(&[s("tram", mid, true), s("b", 0.1, false)], &p), Decision::Answer(TopicId::parse("tram").unwrap()));
+        assert_eq!(decide(&[s("phone", mid, false), s("b", 0.1, false)], &p), Decision::DontKnow);
+        assert_eq!(decide(&[s("tram", p.anchored_abstain_below - 0.01, true)], &p), Decision::DontKnow);
+    }
+
+    #[test]
+    fn a_dont_know_suggests_only_topics_that_came_close() {
+        let p = SearchParams::default();
+        let s = |t: &str, score| Scored { topic: TopicId::parse(t).unwrap(), score, lang: Lang::En, anchored: false };
+        let topics = vec![s("a", p.suggest_above + 0.05), s("b", p.suggest_above + 0.01), s("c", p.suggest_above + 0.01)];
+        let ranked = Ranked { decision: decide(&topics, &p), topics };
+        assert_eq!(ranked.decision, Decision::DontKnow);
+        let ids: Vec<String> = ranked.suggestions(&p).iter().map(|t| t.to_string()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        let low = Ranked { topics: vec![s("a", p.suggest_above - 0.01)], decision: Decision::DontKnow };
+        assert!(low.suggestions(&p).is_empty());
     }
 }
