@@ -77,13 +77,19 @@ impl Composer<'_> {
 
     /// "Which of these do you mean?" with one button per topic.
     pub fn choice(&self, chat: &ChatRef, topics: &[TopicId], lang: Lang) -> Outgoing {
+        let buttons = self.topic_buttons_then_advisor(topics, lang);
+        Outgoing::new(chat.clone(), Kind::Choice, lang, RichText::paragraph(self.locales.msg(lang, "choose-topic", &[])), buttons)
+    }
+
+    /// One button per topic, then the button for a person.
+    fn topic_buttons_then_advisor(&self, topics: &[TopicId], lang: Lang) -> Vec<Vec<Button>> {
         let mut buttons: Vec<Vec<Button>> = topics
             .iter()
             .filter_map(|id| self.kb.get(id))
             .map(|t| vec![Button { label: t.title(lang, self.fallback).to_string(), action: Action::Topic(t.id.clone()) }])
             .collect();
         buttons.push(vec![self.button(lang, "button-advisor", Action::Advisor)]);
-        Outgoing::new(chat.clone(), Kind::Choice, lang, RichText::paragraph(self.locales.msg(lang, "choose-topic", &[])), buttons)
+        buttons
     }
 
     /// An honest "I don't know", with the offer of a person.
@@ -93,12 +99,7 @@ impl Composer<'_> {
 
     /// "I don't know", with topics that came close offered as buttons before the person.
     pub fn dont_know_suggesting(&self, chat: &ChatRef, lang: Lang, topics: &[TopicId]) -> Outgoing {
-        let mut buttons: Vec<Vec<Button>> = topics
-            .iter()
-            .filter_map(|id| self.kb.get(id))
-            .map(|t| vec![Button { label: t.title(lang, self.fallback).to_string(), action: Action::Topic(t.id.clone()) }])
-            .collect();
-        buttons.push(vec![self.button(lang, "button-advisor", Action::Advisor)]);
+        let buttons = self.topic_buttons_then_advisor(topics, lang);
         Outgoing::new(chat.clone(), Kind::DontKnow, lang, RichText::paragraph(self.locales.msg(lang, "dont-know", &[])), buttons)
     }
 

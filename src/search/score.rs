@@ -295,11 +295,6 @@ fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
     (prev[b.len()] <= max).then_some(prev[b.len()])
 }
 
-/// In how many topics' questions a word of the message occurs.
-fn anchor_df(stem: &str, li: usize, stats: &Stats) -> u32 {
-    stats.df_lang[li].get(stem).copied().unwrap_or(u32::MAX)
-}
-
 /// Scores the candidates for one analysis language.
 pub(crate) fn rank(
     lang: Lang,
@@ -316,9 +311,8 @@ pub(crate) fn rank(
         return Vec::new();
     }
     let li = lang.index();
-    // The most telling known word, when the message has more than one word.
-    // Only a word that clearly outweighs every other known word is the key: between two equally
-    // telling words ("huisarts zorgverzekering") neither is.
+    // The key word: a known word that clearly outweighs every other known word. Between two equally
+    // telling words ("huisarts zorgverzekering") there is none.
     let key = {
         let mut known: Vec<(usize, f32)> = units.iter().enumerate().filter(|(_, u)| u.known).map(|(i, u)| (i, u.weight)).collect();
         known.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -327,6 +321,20 @@ pub(crate) fn rank(
             _ => None,
         }
     };
+    // Which words can anchor a topic, worked out once per message rather than once per candidate:
+    // the word itself when it is rare, or the rare known words it is a typo or compound of
+    // ("inburgeringsroutes").
+    let rare = |stem: &str| stats.df_lang[li].get(stem).is_some_and(|&d| d <= params.anchor_max_topics);
+    let anchors: Vec<(bool, Vec<&String>)> = units
+        .iter()
+        .map(|u| {
+            if !u.telling {
+                return (false, Vec::new());
+            }
+            let near = if u.stem.chars().count() >= 6 { u.fuzzy.iter().filter(|f| rare(f)).collect() } else { Vec::new() };
+            (rare(&u.stem), near)
+        })
+        .collect();
     let mut out = Vec::new();
     for (id, _bm25) in candidates {
         let Some(tt) = tokens.get(id) else { continue };
@@ -349,16 +357,9 @@ pub(crate) fn rank(
             if Some(i) == key && m < 0.7 {
                 key_missing = true;
             }
-            if u.telling && !anchored {
-                anchored = if m >= 1.0 {
-                    anchor_df(&u.stem, li, stats) <= params.anchor_max_topics
-                } else if m >= 0.7 && u.stem.chars().count() >= 6 {
-                    // A typo or a compound of a telling word ("inburgeringsroutes").
-                    u.fuzzy.iter().any(|f| lt.is_some_and(|l| l.set.contains(f)) && anchor_df(f, li, stats) <= params.anchor_max_topics)
-                } else {
-                    false
-                };
-            }
+            let (rare_word, rare_near) = &anchors[i];
+            anchored = anchored
+                || if m >= 1.0 { *rare_word } else { m >= 0.7 && rare_near.iter().any(|f| lt.is_some_and(|l| l.set.contains(*f))) };
             covered += u.weight * m;
         }
         let coverage = covered / total;
