@@ -53,6 +53,7 @@ fn generated(n: usize) -> KnowledgeBase {
                         questions: (0..8).map(|_| pick(6)).collect(),
                         keywords: vec![pick(2)],
                         status: Status::Reviewed,
+                        source: None,
                         body: Some(pick(80)),
                         file: PathBuf::new(),
                     },
@@ -70,6 +71,7 @@ fn generated(n: usize) -> KnowledgeBase {
                 sources: vec![],
                 links: vec![],
                 safeguarding: false,
+                checked: vec![],
                 translations,
             }
         })

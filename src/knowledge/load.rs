@@ -1,7 +1,7 @@
 //! Reading `knowledge/<layer>/<topic>/{topic.toml,<lang>.md}` into topics, with every problem reported
 //! at once as `file:line: problem`.
 
-use super::{Date, KnowledgeBase, Link, Problem, Status, Topic, TopicId, Translation};
+use super::{Check, Date, KnowledgeBase, Link, Problem, SourceRef, Status, Topic, TopicId, Translation};
 use crate::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -34,9 +34,11 @@ const TOPIC_KEYS: &[&str] = &[
     "sources",
     "links",
     "safeguarding",
+    "checked",
 ];
-const LANG_KEYS: &[&str] = &["title", "questions", "keywords", "status"];
-const LINK_KEYS: &[&str] = &["url", "label"];
+const LANG_KEYS: &[&str] = &["title", "questions", "keywords", "status", "source"];
+const LINK_KEYS: &[&str] = &["url", "label", "lang"];
+const CHECK_KEYS: &[&str] = &["on", "page", "facts"];
 
 /// The fixed list of topic ids (`knowledge/topics.tsv`): id, layer kind (`national`/`municipal`), scope.
 #[derive(Debug, Clone, Default)]
@@ -394,6 +396,7 @@ fn load_topic(dir: &Path, layer: &str, opts: &LoadOptions, problems: &mut Vec<Pr
         }
     };
     let links = load_links(&file, &text, &table, problems);
+    let checked = load_checks(&file, &text, &table, problems);
 
     let translations = load_translations(dir, opts, problems);
     if problems[before..].iter().any(|p| p.severity == super::Severity::Error) {
@@ -422,6 +425,7 @@ fn load_topic(dir: &Path, layer: &str, opts: &LoadOptions, problems: &mut Vec<Pr
         sources,
         links,
         safeguarding,
+        checked,
         translations,
     };
     warn_about_topic(&topic, &file, &text, opts, problems);
@@ -444,7 +448,7 @@ fn load_links(file: &Path, text: &str, table: &toml::Table, problems: &mut Vec<P
         let line = if url.is_empty() { key_line(text, "links") } else { value_line(text, "links", url) };
         for k in t.keys() {
             if !LINK_KEYS.contains(&k.as_str()) {
-                problems.push(Problem::error(file, line, format!("unknown key '{k}' in a link (allowed: url, label)")));
+                problems.push(Problem::error(file, line, format!("unknown key '{k}' in a link (allowed: url, label, lang)")));
             }
         }
         if !is_https_url(url) {
@@ -470,7 +474,67 @@ fn load_links(file: &Path, text: &str, table: &toml::Table, problems: &mut Vec<P
             }
             _ => problems.push(Problem::error(file, line, "link needs a label, e.g. label = { en = \"...\", nl = \"...\" }")),
         }
-        out.push(Link { url: url.to_string(), labels });
+        let lang = match t.get("lang") {
+            None => None,
+            Some(v) => match v.as_str().map(str::parse::<Lang>) {
+                Some(Ok(l)) => Some(l),
+                _ => {
+                    problems.push(Problem::error(file, line, "link 'lang' must be a language code: the language the page is written in"));
+                    None
+                }
+            },
+        };
+        out.push(Link { url: url.to_string(), labels, lang });
+    }
+    out
+}
+
+/// `[[checked]]`: which facts were checked against which page, and when.
+fn load_checks(file: &Path, text: &str, table: &toml::Table, problems: &mut Vec<Problem>) -> Vec<Check> {
+    let Some(value) = table.get("checked") else { return Vec::new() };
+    let line = key_line(text, "checked");
+    let Some(items) = value.as_array() else {
+        problems.push(Problem::error(file, line, "'checked' must be [[checked]] tables with on, page and facts"));
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let Some(t) = item.as_table() else {
+            problems.push(Problem::error(file, line, "each [[checked]] must be a table with on, page and facts"));
+            continue;
+        };
+        let page = t.get("page").and_then(|u| u.as_str()).unwrap_or("");
+        let line = if page.is_empty() { line } else { value_line(text, "checked", page) };
+        for k in t.keys() {
+            if !CHECK_KEYS.contains(&k.as_str()) {
+                problems.push(Problem::error(file, line, format!("unknown key '{k}' in [[checked]] (allowed: on, page, facts)")));
+            }
+        }
+        if !is_https_url(page) {
+            problems.push(Problem::error(file, line, format!("[[checked]] page '{page}' is not an absolute https URL")));
+            continue;
+        }
+        let on = match t.get("on") {
+            Some(toml::Value::Datetime(dt)) => match dt.date {
+                Some(d) if dt.time.is_none() => Date { year: d.year as i32, month: d.month, day: d.day },
+                _ => {
+                    problems.push(Problem::error(file, line, "[[checked]] 'on' must be a date such as 2026-12-04"));
+                    continue;
+                }
+            },
+            _ => {
+                problems.push(Problem::error(file, line, "[[checked]] needs 'on', the date of the check (2026-12-04, without quotes)"));
+                continue;
+            }
+        };
+        let facts = match t.get("facts").and_then(|f| f.as_str()).map(str::trim) {
+            Some(f) if !f.is_empty() => f.to_string(),
+            _ => {
+                problems.push(Problem::error(file, line, "[[checked]] needs 'facts': what was checked on the page"));
+                continue;
+            }
+        };
+        out.push(Check { on, page: page.to_string(), facts });
     }
     out
 }
@@ -561,6 +625,17 @@ fn load_translation(file: &Path, lang: Lang, opts: &LoadOptions, problems: &mut 
             Status::Reviewed
         }
     };
+    let source = f.string("source", false, problems).and_then(|s| match SourceRef::parse(&s) {
+        Some(r) if r.lang != lang => Some(r),
+        _ => {
+            problems.push(Problem::error(
+                file,
+                f.line("source"),
+                format!("source '{s}' must name another language and the version of its answer, e.g. \"en:1a2b3c4d\" (wegwijs kb stamp writes it)"),
+            ));
+            None
+        }
+    });
     let body_text = body.trim();
     let body = if body_text.is_empty() { None } else { Some(body_text.to_string()) };
     if body.is_none() && opts.body_required.contains(&lang) {
@@ -586,6 +661,7 @@ fn load_translation(file: &Path, lang: Lang, opts: &LoadOptions, problems: &mut 
         questions: questions?,
         keywords,
         status,
+        source,
         body,
         file: file.to_path_buf(),
     })

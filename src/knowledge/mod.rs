@@ -110,6 +110,46 @@ impl fmt::Display for Date {
 pub struct Link {
     pub url: String,
     pub labels: BTreeMap<Lang, String>,
+    /// The language the page itself is written in, when the topic says.
+    pub lang: Option<Lang>,
+}
+
+/// One fact check recorded in `topic.toml` (`[[checked]]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub on: Date,
+    pub page: String,
+    pub facts: String,
+}
+
+/// Which answer a translation was made from: `source = "en:1a2b3c4d"` (language and a short hash of
+/// that answer's body). Without the hash the version is unknown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRef {
+    pub lang: Lang,
+    pub hash: Option<String>,
+}
+
+impl SourceRef {
+    pub fn parse(s: &str) -> Option<SourceRef> {
+        let (code, hash) = match s.split_once(':') {
+            Some((c, h)) => (c, Some(h.trim())),
+            None => (s, None),
+        };
+        let lang = code.trim().parse::<Lang>().ok()?;
+        match hash {
+            Some(h) if h.len() >= 6 && h.chars().all(|c| c.is_ascii_hexdigit()) => Some(SourceRef { lang, hash: Some(h.to_ascii_lowercase()) }),
+            Some(_) => None,
+            None => Some(SourceRef { lang, hash: None }),
+        }
+    }
+}
+
+/// The version of an answer that translations refer to: the first 8 hex digits of the BLAKE3 hash of
+/// its body with whitespace runs collapsed (so re-wrapping lines does not make translations stale).
+pub fn body_hash(body: &str) -> String {
+    let normal: Vec<&str> = body.split_whitespace().collect();
+    blake3::hash(normal.join(" ").as_bytes()).to_hex()[..8].to_string()
 }
 
 impl Link {
@@ -131,6 +171,8 @@ pub struct Translation {
     pub questions: Vec<String>,
     pub keywords: Vec<String>,
     pub status: Status,
+    /// The answer this translation was made from.
+    pub source: Option<SourceRef>,
     /// The answer in Markdown; `None` for a question-only file.
     pub body: Option<String>,
     pub file: PathBuf,
@@ -152,6 +194,8 @@ pub struct Topic {
     pub links: Vec<Link>,
     /// Topics about danger, violence or suicide.
     pub safeguarding: bool,
+    /// Fact checks: which page confirmed which facts, and when.
+    pub checked: Vec<Check>,
     pub translations: BTreeMap<Lang, Translation>,
 }
 
