@@ -9,7 +9,7 @@ use crate::knowledge::{self, KnowledgeBase, LoadOptions, Problem, Severity, Topi
 use crate::lang::Lang;
 use crate::language::{Detection, Detector, Models};
 use crate::locale::Locales;
-use crate::escalation::{AdvisorConfig, Desk, Escalation, Reason, Recent, Trigger, Triggers};
+use crate::escalation::{AdvisorConfig, Category, Desk, Escalation, Reason, Recent, Trigger, Triggers};
 use crate::message::{Action, Button, ChatRef, Delivery, Incoming, Input, Outgoing, TicketOp};
 use crate::search::{Decision, Ranked, SearchIndex};
 use crate::store::{Change, GapReason, Store};
@@ -82,6 +82,8 @@ impl ChatState {
 pub struct Asked {
     pub language: LangEvidence,
     pub ranked: Ranked,
+    /// The kind of danger the message raised an alarm for (emergency numbers first), if any.
+    pub safeguarding: Option<Category>,
 }
 
 /// Loads knowledge and locales for a bot and builds (or reuses) the index.
@@ -224,7 +226,11 @@ impl Engine {
         let snap = self.snapshot();
         let language = self.language(&snap, text, None, None, hint);
         let ranked = self.search(&snap, text, &language);
-        Asked { language, ranked }
+        let safeguarding = match snap.triggers.check(text) {
+            Some(Trigger::Safeguarding(c)) => Some(c),
+            _ => second_opinion(&snap, &ranked),
+        };
+        Asked { language, ranked, safeguarding }
     }
 
     fn search(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> Ranked {
@@ -677,10 +683,10 @@ impl Engine {
                         state.lang = Some(ev.lang);
                     }
                     let trigger = snap.triggers.check(text);
-                    if trigger == Some(Trigger::Safeguarding) {
+                    if let Some(Trigger::Safeguarding(category)) = trigger {
                         // Help first, at once, whatever else happens.
-                        tracing::info!(lang = %ev.lang, "safeguarding words: emergency numbers sent");
-                        out.push(composer.urgent(chat, ev.lang));
+                        tracing::info!(lang = %ev.lang, %category, "safeguarding words: emergency numbers sent");
+                        out.push(composer.urgent(chat, ev.lang, Some(category)));
                         flush(desk, &mut out);
                         if escalation {
                             match active.clone() {
@@ -703,6 +709,11 @@ impl Engine {
                         state.remember(Recent::Person(text.chars().take(500).collect()));
                         state.offered.clear();
                         tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
+                        if let Some(category) = second_opinion(snap, &ranked) {
+                            // No phrase fired, but the message is clearly about violence or suicide.
+                            tracing::info!(lang = %ev.lang, %category, "safeguarding topic: emergency numbers sent");
+                            out.push(composer.urgent(chat, ev.lang, Some(category)));
+                        }
                         match &ranked.decision {
                             Decision::Answer(id) => {
                                 state.misses = 0;
@@ -748,6 +759,18 @@ impl Engine {
         Ok(())
     }
 }
+
+/// A message that no danger phrase matched, but whose best topic is about violence or suicide with
+/// a score that would answer it at once, still gets the emergency numbers first.
+pub fn second_opinion(snap: &Snapshot, ranked: &Ranked) -> Option<Category> {
+    let best = ranked.topics.first()?;
+    let topic = snap.kb.get(&best.topic)?;
+    let category = topic.safeguarding_category?;
+    matches!(ranked.decision, Decision::Answer(_) | Decision::Choose(_)).then_some(category).filter(|_| best.score >= SECOND_OPINION_SCORE)
+}
+
+/// The score from which a safeguarding topic counts as what the message is about.
+const SECOND_OPINION_SCORE: f32 = 0.5;
 
 /// Staff commands, recognised from configured advisors anywhere (in rooms, every command is staff).
 const STAFF_COMMANDS: &[&str] = &["tickets", "list", "claim", "release", "close", "suggest", "handover", "give", "reply", "r"];

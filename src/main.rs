@@ -55,6 +55,15 @@ enum Command {
     },
     /// Run the bot on the platforms configured in the bot file.
     Serve,
+    /// Show which danger or "talk to a person" phrases fire on each line of a file (plain text, or
+    /// JSON lines with "q"; lines with "safety" are counted as caught, missed or false alarms).
+    Triggers {
+        /// The file; `-` or none reads standard input.
+        file: Option<PathBuf>,
+        /// Print only the lines that disagree with their "safety" mark.
+        #[arg(long)]
+        misses: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -130,6 +139,56 @@ fn progress_bar(enabled: bool) -> indicatif::ProgressBar {
     bar
 }
 
+fn triggers(cli: &Cli, file: Option<&Path>, only_misses: bool) -> Result<i32> {
+    use wegwijs::escalation::{Trigger, Triggers};
+    let cfg = load_bot(cli)?;
+    let t = Triggers::load(&cfg.locales_dir)?;
+    let text = match file {
+        Some(p) if p != Path::new("-") => std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+        _ => std::io::read_to_string(std::io::stdin())?,
+    };
+    let (mut marked, mut caught, mut ordinary, mut alarms) = (0, 0, 0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let json: Option<serde_json::Value> = serde_json::from_str(line).ok();
+        let q = json.as_ref().and_then(|v| v.get("q").or_else(|| v.get("text"))).and_then(|v| v.as_str()).unwrap_or(line);
+        let mark = json.as_ref().and_then(|v| v.get("safety")).and_then(|v| v.as_bool());
+        let hits = t.explain(q);
+        let danger = hits.iter().find(|h| matches!(h.trigger, Trigger::Safeguarding(_)));
+        let verdict = match (mark, danger.is_some()) {
+            (Some(true), true) => "caught",
+            (Some(true), false) => "MISSED",
+            (Some(false), true) => "FALSE ALARM",
+            _ => "",
+        };
+        match mark {
+            Some(true) => {
+                marked += 1;
+                caught += usize::from(danger.is_some());
+            }
+            _ if json.is_some() || mark.is_some() => {
+                ordinary += 1;
+                alarms += usize::from(danger.is_some());
+            }
+            _ => {}
+        }
+        if only_misses && !matches!(verdict, "MISSED" | "FALSE ALARM") {
+            continue;
+        }
+        let what = match hits.first() {
+            Some(h) => match h.trigger {
+                Trigger::Safeguarding(c) => format!("{c} [{}: {}]", h.lang, h.phrase),
+                Trigger::Advisor => format!("advisor [{}: {}]", h.lang, h.phrase),
+            },
+            None => "-".to_string(),
+        };
+        println!("{verdict:<11} {what:<50} {q}");
+    }
+    if marked + ordinary > 0 {
+        println!("\n{caught} of {marked} distress lines caught; {alarms} false alarms on {ordinary} other lines");
+    }
+    Ok(0)
+}
+
 fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         Command::Chat { interface_lang } => {
@@ -188,6 +247,7 @@ fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Kb { command } => kb(&cli, command),
+        Command::Triggers { file, misses } => triggers(&cli, file.as_deref(), *misses),
         Command::Serve => {
             let cfg = load_bot(&cli)?;
             if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() {

@@ -5,6 +5,7 @@
 
 use crate::lang::Lang;
 use crate::knowledge::TopicId;
+pub use crate::rich::{Block, Inline, RichText};
 
 /// Where a conversation happens: the platform's name (as the transport calls itself) and its chat id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -182,52 +183,6 @@ mod action_code {
     }
 }
 
-/// Inline content of a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Inline {
-    Text(String),
-    Strong(String),
-    Emphasis(String),
-    Code(String),
-    Link { label: String, url: String },
-    /// A mention of a person on the platform the message goes to (`user` is their platform id).
-    Mention { label: String, user: String },
-    LineBreak,
-}
-
-/// A block of rich text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Block {
-    /// A short heading line (a topic title).
-    Heading(Vec<Inline>),
-    Paragraph(Vec<Inline>),
-    /// A bulleted list; each item is a run of inlines.
-    List(Vec<Vec<Inline>>),
-    /// A remark about the message itself (language fallback, draft translation), shown in italics.
-    Note(Vec<Inline>),
-}
-
-/// Rich text: what transports render as plain text, Telegram HTML or Matrix HTML.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct RichText {
-    pub blocks: Vec<Block>,
-}
-
-impl RichText {
-    pub fn paragraph(text: impl Into<String>) -> Self {
-        RichText { blocks: vec![Block::Paragraph(vec![Inline::Text(text.into())])] }
-    }
-
-    pub fn push(&mut self, block: Block) {
-        self.blocks.push(block);
-    }
-
-    /// Plain text with no markup: for logs-free tests and for the `body` of formatted messages.
-    pub fn plain(&self) -> String {
-        crate::transport::console::render_rich(self)
-    }
-}
-
 /// What kind of message this is, so transports can treat them differently (e.g. pin, notify).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -281,7 +236,15 @@ impl Delivery {
 }
 
 impl Outgoing {
-    pub fn new(chat: ChatRef, kind: Kind, lang: Lang, text: RichText, buttons: Vec<Vec<Button>>) -> Outgoing {
+    /// A message in `lang`; in right-to-left languages numbers and Latin-script runs are isolated
+    /// as left-to-right, so "0800 2000" is not shown as "2000 0800".
+    pub fn new(chat: ChatRef, kind: Kind, lang: Lang, mut text: RichText, mut buttons: Vec<Vec<Button>>) -> Outgoing {
+        if lang.is_rtl() {
+            text.isolate_ltr();
+            for b in buttons.iter_mut().flatten() {
+                b.label = crate::rich::isolate_ltr(&b.label);
+            }
+        }
         Outgoing { id: 0, chat, kind, lang, text, buttons, ticket: None, thread: None }
     }
 

@@ -69,11 +69,6 @@ relay-resumed = كل ما تكتبه الآن يصل إلى المستشار م�
 button-back-to-bot = العودة إلى البوت
 button-write-advisor = اكتب إلى المستشار
 button-reopen = إعادة فتح المحادثة
-safeguarding-now = هل أنت أو شخص آخر في خطر الآن؟ اتصل بالرقم 112.
-safeguarding-112 = 112: رقم الطوارئ للشرطة والإسعاف والإطفاء (مجاني، ليلًا ونهارًا).
-safeguarding-113 = 113 للوقاية من الانتحار: اتصل بالرقم 113 أو 0800 0113 (مجاني)، أو تحدث عبر الدردشة في 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (العنف في البيت، إساءة معاملة الأطفال): اتصل بالرقم 0800 2000 (مجاني، ليلًا ونهارًا).
-safeguarding-more = لا يجب أن تذكر اسمك. سيكتب لك مستشار هنا أيضًا.
 day-today = اليوم
 day-tomorrow = غدًا
 day-mon = الاثنين
@@ -93,3 +88,6 @@ command-forget = احذف كل ما هو محفوظ عنك
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = لم أستطع قراءة رسالتك الأخيرة: وصلت مشفرة ولم أحصل على المفتاح. أرسلها مرة أخرى من فضلك. إذا تكرر ذلك، سجّل الخروج ثم الدخول في تطبيق Matrix، أو ابدأ محادثة جديدة معي.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = صفحة باللغة { $language }

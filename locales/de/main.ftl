@@ -69,11 +69,6 @@ relay-resumed = Alles, was Sie jetzt schreiben, geht wieder an die Beratung.
 button-back-to-bot = Zurück zum Bot
 button-write-advisor = Der Beratung schreiben
 button-reopen = Gespräch wieder öffnen
-safeguarding-now = Sind Sie oder ist jemand anderes jetzt in Gefahr? Rufen Sie 112 an.
-safeguarding-112 = 112: Notruf für Polizei, Rettungsdienst und Feuerwehr (kostenlos, Tag und Nacht).
-safeguarding-113 = 113 Suizidprävention: rufen Sie 113 oder 0800 0113 an (kostenlos), oder chatten Sie auf 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (Gewalt zu Hause, Kindesmisshandlung): rufen Sie 0800 2000 an (kostenlos, Tag und Nacht).
-safeguarding-more = Sie müssen Ihren Namen nicht nennen. Eine Beraterin oder ein Berater schreibt Ihnen hier auch.
 day-today = heute
 day-tomorrow = morgen
 day-mon = Montag
@@ -93,3 +88,6 @@ command-forget = Alles löschen, was über Sie gespeichert ist
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Ich konnte Ihre letzte Nachricht nicht lesen: Sie kam verschlüsselt an und ich habe den Schlüssel nicht bekommen. Bitte senden Sie sie noch einmal. Wenn das öfter passiert, melden Sie sich in Ihrer Matrix-App ab und wieder an, oder beginnen Sie einen neuen Chat mit mir.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = Seite auf { $language }

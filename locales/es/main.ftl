@@ -69,11 +69,6 @@ relay-resumed = Todo lo que escriba ahora va de nuevo al asesor.
 button-back-to-bot = Volver al bot
 button-write-advisor = Escribir al asesor
 button-reopen = Volver a abrir la conversación
-safeguarding-now = ¿Está usted u otra persona en peligro ahora? Llame al 112.
-safeguarding-112 = 112: número de emergencias para policía, ambulancia y bomberos (gratis, día y noche).
-safeguarding-113 = 113 Prevención del suicidio: llame al 113 o al 0800 0113 (gratis), o chatee en 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violencia en casa, maltrato infantil): llame al 0800 2000 (gratis, día y noche).
-safeguarding-more = No tiene que dar su nombre. Un asesor también le escribirá aquí.
 day-today = hoy
 day-tomorrow = mañana
 day-mon = lunes
@@ -93,3 +88,6 @@ command-forget = Borrar todo lo guardado sobre usted
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = No pude leer tu último mensaje: llegó cifrado y no recibí la clave. Envíalo de nuevo, por favor. Si vuelve a pasar, cierra la sesión y vuelve a entrar en tu aplicación de Matrix, o empieza un chat nuevo conmigo.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = página en { $language }

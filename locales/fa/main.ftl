@@ -69,11 +69,6 @@ relay-resumed = هر چه الان بنویسید دوباره به مشاور �
 button-back-to-bot = بازگشت به ربات
 button-write-advisor = نوشتن به مشاور
 button-reopen = باز کردن دوباره گفتگو
-safeguarding-now = آیا شما یا کس دیگری الان در خطر هستید؟ با 112 تماس بگیرید.
-safeguarding-112 = 112: شماره اضطراری پلیس، آمبولانس و آتش‌نشانی (رایگان، شبانه‌روزی).
-safeguarding-113 = 113 پیشگیری از خودکشی: با 113 یا 0800 0113 تماس بگیرید (رایگان)، یا در 113.nl گفتگو کنید.
-safeguarding-veilig-thuis = Veilig Thuis (خشونت در خانه، آزار کودکان): با 0800 2000 تماس بگیرید (رایگان، شبانه‌روزی).
-safeguarding-more = لازم نیست نام خود را بگویید. یک مشاور هم همین‌جا به شما می‌نویسد.
 day-today = امروز
 day-tomorrow = فردا
 day-mon = دوشنبه
@@ -93,3 +88,6 @@ command-forget = پاک کردن همه اطلاعات ذخیره‌شده در�
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = نتوانستم آخرین پیام شما را بخوانم: رمزگذاری‌شده رسید و کلید آن به من نرسید. لطفاً دوباره بفرستید. اگر این تکرار شد، در برنامهٔ Matrix خود خارج و دوباره وارد شوید، یا یک گفتگوی تازه با من شروع کنید.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = صفحه به زبان { $language }

@@ -69,11 +69,6 @@ relay-resumed = Tout ce que vous écrivez maintenant va de nouveau au conseiller
 button-back-to-bot = Retour au bot
 button-write-advisor = Écrire au conseiller
 button-reopen = Rouvrir la conversation
-safeguarding-now = Vous ou quelqu'un d'autre êtes en danger maintenant ? Appelez le 112.
-safeguarding-112 = 112 : numéro d'urgence pour la police, l'ambulance et les pompiers (gratuit, jour et nuit).
-safeguarding-113 = 113 Prévention du suicide : appelez le 113 ou le 0800 0113 (gratuit), ou chattez sur 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violence à la maison, maltraitance d'enfants) : appelez le 0800 2000 (gratuit, jour et nuit).
-safeguarding-more = Vous n'êtes pas obligé de donner votre nom. Un conseiller vous écrira aussi ici.
 day-today = aujourd'hui
 day-tomorrow = demain
 day-mon = lundi
@@ -93,3 +88,6 @@ command-forget = Effacer tout ce qui est enregistré sur vous
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Je n'ai pas pu lire votre dernier message : il est arrivé chiffré et je n'ai pas reçu la clé. Merci de l'envoyer à nouveau. Si cela se répète, déconnectez-vous puis reconnectez-vous dans votre application Matrix, ou commencez une nouvelle discussion avec moi.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = page en { $language }

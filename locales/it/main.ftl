@@ -69,11 +69,6 @@ relay-resumed = Tutto ciò che scrive ora va di nuovo al consulente.
 button-back-to-bot = Torna al bot
 button-write-advisor = Scrivi al consulente
 button-reopen = Riapri la conversazione
-safeguarding-now = Lei o qualcun altro è in pericolo adesso? Chiami il 112.
-safeguarding-112 = 112: numero di emergenza per polizia, ambulanza e vigili del fuoco (gratuito, giorno e notte).
-safeguarding-113 = 113 Prevenzione del suicidio: chiami il 113 o lo 0800 0113 (gratuito), o scriva in chat su 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violenza in casa, maltrattamento di bambini): chiami lo 0800 2000 (gratuito, giorno e notte).
-safeguarding-more = Non deve dire il suo nome. Un consulente le scriverà anche qui.
 day-today = oggi
 day-tomorrow = domani
 day-mon = lunedì
@@ -93,3 +88,6 @@ command-forget = Cancella tutto ciò che è salvato su di te
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Non sono riuscito a leggere il tuo ultimo messaggio: è arrivato cifrato e non ho ricevuto la chiave. Invialo di nuovo, per favore. Se succede ancora, esci e rientra nella tua app Matrix, oppure inizia una nuova chat con me.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = pagina in { $language }

@@ -70,13 +70,6 @@ button-back-to-bot = Terug naar de bot
 button-write-advisor = Schrijf de adviseur
 button-reopen = Gesprek weer openen
 
-## Gevaar: meteen getoond als iemand schrijft over geweld, mishandeling, zelfmoord of acuut gevaar.
-safeguarding-now = Bent u of is iemand anders nu in gevaar? Bel 112.
-safeguarding-112 = 112: alarmnummer voor politie, ambulance en brandweer (gratis, dag en nacht).
-safeguarding-113 = 113 Zelfmoordpreventie: bel 113 of 0800 0113 (gratis), of chat via 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (geweld thuis, kindermishandeling): bel 0800 2000 (gratis, dag en nacht).
-safeguarding-more = U hoeft uw naam niet te noemen. Een adviseur schrijft u hier ook.
-
 ## Dagen, voor "vanaf maandag 09:00".
 day-today = vandaag
 day-tomorrow = morgen
@@ -97,3 +90,6 @@ command-forget = Alles wissen wat over u is opgeslagen
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Ik kon uw laatste bericht niet lezen: het kwam versleuteld binnen en ik kreeg de sleutel niet. Stuur het alstublieft opnieuw. Gebeurt dit vaker? Log dan uit en opnieuw in in uw Matrix-app, of begin een nieuwe chat met mij.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = pagina in het { $language }

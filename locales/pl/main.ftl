@@ -69,11 +69,6 @@ relay-resumed = Wszystko, co teraz napiszesz, znowu trafi do doradcy.
 button-back-to-bot = Wróć do bota
 button-write-advisor = Napisz do doradcy
 button-reopen = Otwórz rozmowę ponownie
-safeguarding-now = Czy Ty lub ktoś inny jest teraz w niebezpieczeństwie? Zadzwoń pod 112.
-safeguarding-112 = 112: numer alarmowy policji, pogotowia i straży pożarnej (bezpłatny, całą dobę).
-safeguarding-113 = 113 Zapobieganie samobójstwom: zadzwoń pod 113 lub 0800 0113 (bezpłatnie) albo napisz na czacie na 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (przemoc w domu, krzywdzenie dzieci): zadzwoń pod 0800 2000 (bezpłatnie, całą dobę).
-safeguarding-more = Nie musisz podawać swojego imienia. Doradca też do Ciebie tutaj napisze.
 day-today = dziś
 day-tomorrow = jutro
 day-mon = poniedziałek
@@ -93,3 +88,6 @@ command-forget = Usuń wszystko, co o Tobie zapisano
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Nie mogłem odczytać Twojej ostatniej wiadomości: przyszła zaszyfrowana, a nie dostałem klucza. Wyślij ją jeszcze raz. Jeśli to się powtarza, wyloguj się i zaloguj ponownie w aplikacji Matrix albo zacznij ze mną nowy czat.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = strona w języku: { $language }

@@ -69,11 +69,6 @@ relay-resumed = Tudo o que escrever agora vai outra vez para o conselheiro.
 button-back-to-bot = Voltar ao bot
 button-write-advisor = Escrever ao conselheiro
 button-reopen = Reabrir a conversa
-safeguarding-now = Você ou outra pessoa está em perigo agora? Ligue 112.
-safeguarding-112 = 112: número de emergência para polícia, ambulância e bombeiros (grátis, dia e noite).
-safeguarding-113 = 113 Prevenção do suicídio: ligue 113 ou 0800 0113 (grátis), ou use o chat em 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violência em casa, maus-tratos a crianças): ligue 0800 2000 (grátis, dia e noite).
-safeguarding-more = Não precisa de dizer o seu nome. Um conselheiro também lhe vai escrever aqui.
 day-today = hoje
 day-tomorrow = amanhã
 day-mon = segunda-feira
@@ -93,3 +88,6 @@ command-forget = Apagar tudo o que está guardado sobre si
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Não consegui ler a sua última mensagem: chegou encriptada e não recebi a chave. Envie-a outra vez, por favor. Se isto se repetir, saia e volte a entrar na sua aplicação Matrix, ou comece uma nova conversa comigo.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = página em { $language }

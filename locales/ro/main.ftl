@@ -69,11 +69,6 @@ relay-resumed = Tot ce scrieți acum ajunge din nou la consilier.
 button-back-to-bot = Înapoi la bot
 button-write-advisor = Scrieți consilierului
 button-reopen = Redeschideți conversația
-safeguarding-now = Dumneavoastră sau altcineva sunteți în pericol acum? Sunați la 112.
-safeguarding-112 = 112: numărul de urgență pentru poliție, ambulanță și pompieri (gratuit, zi și noapte).
-safeguarding-113 = 113 Prevenirea sinuciderii: sunați la 113 sau 0800 0113 (gratuit), sau scrieți pe chat la 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violență acasă, abuz asupra copiilor): sunați la 0800 2000 (gratuit, zi și noapte).
-safeguarding-more = Nu trebuie să vă spuneți numele. Un consilier vă va scrie și aici.
 day-today = astăzi
 day-tomorrow = mâine
 day-mon = luni
@@ -93,3 +88,6 @@ command-forget = Ștergeți tot ce este salvat despre dumneavoastră
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Nu am putut citi ultimul dumneavoastră mesaj: a sosit criptat și nu am primit cheia. Vă rog să-l trimiteți din nou. Dacă se repetă, deconectați-vă și reconectați-vă în aplicația Matrix sau începeți o conversație nouă cu mine.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = pagină în { $language }

@@ -69,11 +69,6 @@ relay-resumed = Всё, что вы сейчас пишете, снова пол
 button-back-to-bot = Назад к боту
 button-write-advisor = Написать консультанту
 button-reopen = Снова открыть разговор
-safeguarding-now = Вы или кто-то другой сейчас в опасности? Звоните 112.
-safeguarding-112 = 112: номер экстренной помощи — полиция, скорая, пожарные (бесплатно, круглосуточно).
-safeguarding-113 = 113 Предотвращение самоубийств: звоните 113 или 0800 0113 (бесплатно), или пишите в чат на 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (насилие дома, жестокое обращение с детьми): звоните 0800 2000 (бесплатно, круглосуточно).
-safeguarding-more = Вам не нужно называть своё имя. Консультант также напишет вам здесь.
 day-today = сегодня
 day-tomorrow = завтра
 day-mon = понедельник
@@ -93,3 +88,6 @@ command-forget = Удалить всё, что о вас сохранено
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Я не смог прочитать ваше последнее сообщение: оно пришло зашифрованным, а ключ я не получил. Пожалуйста, отправьте его ещё раз. Если это повторяется, выйдите и снова войдите в приложении Matrix или начните со мной новый чат.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = страница на языке: { $language }

@@ -69,11 +69,6 @@ relay-resumed = Wax kasta oo aad hadda qorto mar kale waxay gaarayaan lataliyaha
 button-back-to-bot = Ku noqo bot-ka
 button-write-advisor = U qor lataliyaha
 button-reopen = Dib u fur wadahadalka
-safeguarding-now = Adiga ama qof kale ma ku jirtaan khatar hadda? Wac 112.
-safeguarding-112 = 112: lambarka gurmadka degdegga ah ee booliiska, ambalaaska iyo dab-demiska (bilaash, habeen iyo maalin).
-safeguarding-113 = 113 Ka hortagga is-dilka: wac 113 ama 0800 0113 (bilaash), ama kula sheekeyso 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (rabshad guriga ah, xadgudub carruur): wac 0800 2000 (bilaash, habeen iyo maalin).
-safeguarding-more = Uma baahnid inaad magacaaga sheegto. Lataliye ayaa sidoo kale halkan kuugu soo qori doona.
 day-today = maanta
 day-tomorrow = berri
 day-mon = Isniin
@@ -93,3 +88,6 @@ command-forget = Tirtir wax kasta oo lagu kaydiyay adiga
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Ma akhrin karin fariintaadii ugu dambeysay: waxay timid iyadoo qarsoon, furihiina ma helin. Fadlan mar kale soo dir. Haddii ay sii socoto, ka bax oo dib ugu gal app-kaaga Matrix, ama wada sheekaysi cusub ila bilow.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = bogga waa { $language }

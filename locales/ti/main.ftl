@@ -69,11 +69,6 @@ relay-resumed = ሕጂ ዝጽሕፍዎ ኩሉ እንደገና ናብ ኣማኻ�
 button-back-to-bot = ናብ ቦት ተመለሱ
 button-write-advisor = ናብ ኣማኻሪ ጸሓፉ
 button-reopen = ዝርርብ እንደገና ክፈቱ
-safeguarding-now = ንስኹም ወይ ካልእ ሰብ ሕጂ ኣብ ሓደጋ ዲኹም ዘለኹም? ናብ 112 ደውሉ።
-safeguarding-112 = 112: ቁጽሪ ህጹጽ ረድኤት ንፖሊስ፡ ኣምቡላንስን ሓዊ መጥፋእትን (ብነጻ፡ ለይትን መዓልትን)።
-safeguarding-113 = 113 ምክልኻል ነብሰ-ቕትለት: ናብ 113 ወይ 0800 0113 ደውሉ (ብነጻ)፡ ወይ ኣብ 113.nl ተዘራረቡ።
-safeguarding-veilig-thuis = Veilig Thuis (ዓመጽ ኣብ ገዛ፡ ግፍዒ ኣብ ቆልዑ): ናብ 0800 2000 ደውሉ (ብነጻ፡ ለይትን መዓልትን)።
-safeguarding-more = ስምኩም ክትነግሩ ኣየድልየን። ኣማኻሪ እውን ኣብዚ ክጽሕፈልኩም እዩ።
 day-today = ሎሚ
 day-tomorrow = ጽባሕ
 day-mon = ሰኑይ
@@ -93,3 +88,6 @@ command-forget = ብዛዕባኹም ዝተዓቀበ ኩሉ ደምስሱ
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = ናይ መወዳእታ መልእኽትኹም ከንብቦ ኣይከኣልኩን፡ ተመስጢሩ እዩ መጺኡ፡ መፍትሕ ድማ ኣይበጽሐንን። በጃኹም ደጊምኩም ስደድዎ። እንተ ደጊሙ፡ ካብ ናይ Matrix ኣፕ ወጺእኩም ደጊምኩም እተዉ፡ ወይ ምሳይ ሓድሽ ዕላል ጀምሩ።
+
+## Next to a link whose page is in another language than the reader's.
+link-language = ገጽ ብ{ $language }

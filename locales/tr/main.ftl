@@ -69,11 +69,6 @@ relay-resumed = Şimdi yazdığınız her şey yine danışmana gider.
 button-back-to-bot = Bota dön
 button-write-advisor = Danışmana yaz
 button-reopen = Konuşmayı yeniden aç
-safeguarding-now = Siz veya başka biri şu anda tehlikede mi? 112'yi arayın.
-safeguarding-112 = 112: polis, ambulans ve itfaiye için acil numara (ücretsiz, gece gündüz).
-safeguarding-113 = 113 İntiharı Önleme: 113'ü veya 0800 0113'ü arayın (ücretsiz) ya da 113.nl üzerinden sohbet edin.
-safeguarding-veilig-thuis = Veilig Thuis (evde şiddet, çocuk istismarı): 0800 2000'i arayın (ücretsiz, gece gündüz).
-safeguarding-more = Adınızı söylemek zorunda değilsiniz. Bir danışman size burada da yazacak.
 day-today = bugün
 day-tomorrow = yarın
 day-mon = Pazartesi
@@ -93,3 +88,6 @@ command-forget = Hakkında kaydedilen her şeyi sil
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Son mesajınızı okuyamadım: şifreli geldi ve anahtarı alamadım. Lütfen tekrar gönderin. Bu sık oluyorsa Matrix uygulamanızdan çıkış yapıp yeniden girin veya benimle yeni bir sohbet başlatın.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = sayfa { $language } dilinde

@@ -69,11 +69,6 @@ relay-resumed = 您现在写的所有内容会再次发给顾问。
 button-back-to-bot = 回到机器人
 button-write-advisor = 给顾问写信
 button-reopen = 重新打开对话
-safeguarding-now = 您或其他人现在有危险吗？请拨打 112。
-safeguarding-112 = 112：报警、救护车和消防的紧急电话（免费，全天 24 小时）。
-safeguarding-113 = 113 自杀预防：拨打 113 或 0800 0113（免费），或在 113.nl 上聊天。
-safeguarding-veilig-thuis = Veilig Thuis（家庭暴力、虐待儿童）：拨打 0800 2000（免费，全天 24 小时）。
-safeguarding-more = 您不必说出自己的名字。顾问也会在这里给您写信。
 day-today = 今天
 day-tomorrow = 明天
 day-mon = 星期一
@@ -93,3 +88,6 @@ command-forget = 删除关于您的所有记录
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = 我无法读取您的上一条消息：它是加密的，而我没有收到密钥。请再发送一次。如果经常这样，请在您的 Matrix 应用中退出后重新登录，或与我开始一个新的聊天。
+
+## Next to a link whose page is in another language than the reader's.
+link-language = 网页语言：{ $language }

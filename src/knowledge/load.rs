@@ -387,12 +387,21 @@ fn load_topic(dir: &Path, layer: &str, opts: &LoadOptions, problems: &mut Vec<Pr
             problems.push(Problem::error(&file, value_line(&text, "sources", s), format!("source '{s}' is not an absolute https URL")));
         }
     }
-    let safeguarding = match table.get("safeguarding") {
-        None => false,
-        Some(toml::Value::Boolean(b)) => *b,
+    // `safeguarding = true` (about danger), or the kind of danger: then a message whose best topic
+    // this is gets that kind's emergency numbers first.
+    let (safeguarding, safeguarding_category) = match table.get("safeguarding") {
+        None => (false, None),
+        Some(toml::Value::Boolean(b)) => (*b, None),
+        Some(toml::Value::String(s)) => match crate::escalation::Category::from_name(s) {
+            Some(c) => (true, Some(c)),
+            None => {
+                problems.push(Problem::error(&file, f.line("safeguarding"), format!("'safeguarding' must be true, false or a kind of danger (suicide, domestic, sexual, danger, exploitation), not '{s}'")));
+                (false, None)
+            }
+        },
         Some(_) => {
-            problems.push(Problem::error(&file, f.line("safeguarding"), "'safeguarding' must be true or false"));
-            false
+            problems.push(Problem::error(&file, f.line("safeguarding"), "'safeguarding' must be true, false or a kind of danger (suicide, domestic, sexual, danger, exploitation)"));
+            (false, None)
         }
     };
     let links = load_links(&file, &text, &table, problems);
@@ -425,6 +434,7 @@ fn load_topic(dir: &Path, layer: &str, opts: &LoadOptions, problems: &mut Vec<Pr
         sources,
         links,
         safeguarding,
+        safeguarding_category,
         checked,
         translations,
     };

@@ -194,6 +194,8 @@ pub struct Topic {
     pub links: Vec<Link>,
     /// Topics about danger, violence or suicide.
     pub safeguarding: bool,
+    /// The kind of danger this topic is about, when a message about it needs emergency numbers first.
+    pub safeguarding_category: Option<crate::escalation::Category>,
     /// Fact checks: which page confirmed which facts, and when.
     pub checked: Vec<Check>,
     pub translations: BTreeMap<Lang, Translation>,

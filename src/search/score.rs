@@ -425,6 +425,15 @@ pub(crate) fn merge(per_lang: Vec<Vec<Scored>>, params: &SearchParams) -> Ranked
 
 impl Ranked {
     /// For a "don't know": up to two topics that came close enough to be offered as a guess.
+    /// The topics the first reply shows: the answer, the choices, or the suggestions under "don't know".
+    pub fn shown(&self, params: &SearchParams) -> Vec<TopicId> {
+        match &self.decision {
+            Decision::Answer(id) => vec![id.clone()],
+            Decision::Choose(ids) => ids.clone(),
+            Decision::DontKnow => self.suggestions(params),
+        }
+    }
+
     pub fn suggestions(&self, params: &SearchParams) -> Vec<TopicId> {
         if self.decision != Decision::DontKnow {
             return Vec::new();
