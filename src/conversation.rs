@@ -240,7 +240,7 @@ impl Engine {
                 langs.push(*l);
             }
         }
-        snap.index.search(text, &langs, &self.cfg.search)
+        snap.index.search(text, &langs, &self.cfg.search, &snap.kb.synonyms)
     }
 
     /// Records the last question for the editors, when the bot is configured to.

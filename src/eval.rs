@@ -25,6 +25,10 @@ pub struct Metrics {
     /// Share of in-scope questions whose first reply shows an expected topic: as the answer, among
     /// the choices, or among the topics suggested under "don't know".
     pub offered_rate: f64,
+    /// Recall of the ranking alone, as if the bot never said "don't know" (diagnostics: how much
+    /// of the loss is the decision, how much the ranking).
+    pub ranking_recall_at_1: f64,
+    pub ranking_recall_at_3: f64,
 }
 
 #[derive(Default)]
@@ -36,6 +40,8 @@ struct Acc {
     rr: f64,
     abstained: usize,
     offered: usize,
+    rank1: usize,
+    rank3: usize,
 }
 
 impl Acc {
@@ -49,6 +55,8 @@ impl Acc {
             mrr: self.rr / d,
             abstain_rate_in_scope: self.abstained as f64 / d,
             offered_rate: self.offered as f64 / d,
+            ranking_recall_at_1: self.rank1 as f64 / d,
+            ranking_recall_at_3: self.rank3 as f64 / d,
         }
     }
 }
@@ -222,6 +230,7 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
             asked.ranked.topics.iter().position(|s| expect.contains(&s.topic.as_str())).map(|p| p + 1)
         };
         let lang_ok = asked.language.lang.code() == expected_lang;
+        let ranking = asked.ranked.topics.iter().position(|s| expect.contains(&s.topic.as_str())).map(|p| p + 1);
         let shown = asked.ranked.shown(&engine.config().search);
         let offered = shown.iter().any(|t| expect.contains(&t.as_str()));
         for acc in [&mut overall, by_lang.entry(expected_lang.clone()).or_default()] {
@@ -232,6 +241,8 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
             acc.rr += rank.map_or(0.0, |r| 1.0 / r as f64);
             acc.abstained += usize::from(abstained);
             acc.offered += usize::from(offered);
+            acc.rank1 += usize::from(ranking == Some(1));
+            acc.rank3 += usize::from(ranking.is_some_and(|r| r <= 3));
         }
         if rank != Some(1) {
             let got = if abstained {

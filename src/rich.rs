@@ -152,8 +152,17 @@ pub fn isolate_ltr(text: &str) -> String {
                 }
                 k += 1;
             }
-            // An opening bracket before the run belongs to it when the run closes it.
+            // A sign right before the run belongs to it: "+31 71 ...", "€ 7,50" stays in one piece.
+            let mut lead = String::new();
+            while let Some(last) = out.chars().last()
+                && (matches!(last, '+' | '€' | '#' | '$') || (matches!(last, ' ' | '\u{00A0}') && out.trim_end().ends_with('€')))
+                && lead.chars().count() < 3
+            {
+                out.pop();
+                lead.insert(0, last);
+            }
             out.push(LRI);
+            out.push_str(&lead);
             out.extend(&chars[i..end]);
             let opens = chars[i..end].iter().filter(|&&c| c == '(').count();
             let closes = chars[i..end].iter().filter(|&&c| c == ')').count();
@@ -184,5 +193,7 @@ mod tests {
         assert_eq!(isolate_ltr(&once), once, "idempotent");
         assert_eq!(isolate_ltr("\u{2068}Leiden\u{2069} فقط"), "\u{2068}Leiden\u{2069} فقط", "placeables stay as they are");
         assert_eq!(isolate_ltr("نص عربي فقط"), "نص عربي فقط");
+        assert_eq!(isolate_ltr("اتصل +31 71 516 6005"), "اتصل \u{2066}+31 71 516 6005\u{2069}");
+        assert_eq!(isolate_ltr("المبلغ € 7,50 شهريا"), "المبلغ \u{2066}€ 7,50\u{2069} شهريا");
     }
 }

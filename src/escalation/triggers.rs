@@ -18,18 +18,15 @@
 //! short distance. A match lying wholly inside a `harmless` phrase does not count.
 
 use crate::lang::Lang;
-use crate::search::analyze::fold;
+use crate::search::analyze::{clean, fold, plain_words as words};
 use anyhow::{Context, Result};
 use std::collections::HashMap;
 use std::path::Path;
-use unicode_normalization::UnicodeNormalization;
 
 /// Extra words allowed between (and around) a phrase's words.
 pub const WINDOW_SLACK: usize = 5;
 /// Extra characters allowed around a Chinese phrase's parts.
 const HAN_SLACK: usize = 6;
-/// Words of a message looked at: distress can come at the end of a long story.
-const MAX_WORDS: usize = 600;
 /// Phrase words this long also match with one typing mistake.
 const FUZZY_MIN_CHARS: usize = 7;
 
@@ -187,61 +184,6 @@ fn lang_script(lang: Lang) -> Script {
         Lang::Ti | Lang::Zh => Script::Other,
         _ => Script::Latin,
     }
-}
-
-/// The words of a text, normalized as search normalizes them, apostrophes inside words dropped
-/// ("don't" → "dont"), at most [`MAX_WORDS`].
-pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let push = |cur: &mut String, out: &mut Vec<String>| {
-        if !cur.is_empty() {
-            out.push(fold(&std::mem::take(cur)));
-        }
-    };
-    for c in clean(text).chars() {
-        if out.len() >= MAX_WORDS {
-            break;
-        }
-        if c.is_alphanumeric() || is_mark(c) || c == '*' {
-            cur.extend(c.to_lowercase());
-        } else if matches!(c, '\'' | '’' | 'ʼ' | '`') && !cur.is_empty() {
-            // An apostrophe inside a word is dropped; at its edges it is nothing.
-        } else {
-            push(&mut cur, &mut out);
-        }
-    }
-    push(&mut cur, &mut out);
-    out.truncate(MAX_WORDS);
-    out
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF)
-}
-
-/// NFKC; invisible characters out; Turkish İ; Arabic-script letters unified as search does (the
-/// language-neutral variant); Arabic diacritics and tatweel dropped.
-fn clean(text: &str) -> String {
-    let capped: String = text.chars().take(MAX_WORDS * 24).collect();
-    let mut out = String::with_capacity(capped.len());
-    for c in capped.nfkc() {
-        match c {
-            '\u{200C}' => out.push(' '),
-            '\u{200B}' | '\u{200D}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' => {}
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
-            'İ' => out.push('i'),
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ة' => out.push('ه'),
-            'ى' | 'ی' => out.push('ي'),
-            'ک' => out.push('ك'),
-            'ё' => out.push('е'),
-            'Ё' => out.push('Е'),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Arabic proclitics (conjunctions, prepositions, future and dialect present markers, the article)

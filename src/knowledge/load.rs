@@ -39,6 +39,8 @@ const TOPIC_KEYS: &[&str] = &[
 const LANG_KEYS: &[&str] = &["title", "questions", "keywords", "status", "source"];
 const LINK_KEYS: &[&str] = &["url", "label", "lang"];
 const CHECK_KEYS: &[&str] = &["on", "page", "facts"];
+/// The folder of everyday-word files beside the layers.
+pub const SYNONYMS_DIR: &str = "synonyms";
 
 /// The fixed list of topic ids (`knowledge/topics.tsv`): id, layer kind (`national`/`municipal`), scope.
 #[derive(Debug, Clone, Default)]
@@ -100,6 +102,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> (KnowledgeBase, Vec<Problem>) {
         None => list_dirs(root, &mut problems)
             .into_iter()
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .filter(|n| n != SYNONYMS_DIR)
             .collect(),
     };
     if opts.layers.is_none() && layers.is_empty() {
@@ -150,7 +153,8 @@ pub fn load(root: &Path, opts: &LoadOptions) -> (KnowledgeBase, Vec<Problem>) {
             merged.insert(t.id.clone(), t);
         }
     }
-    let kb = KnowledgeBase::new(merged.into_values().collect());
+    let mut kb = KnowledgeBase::new(merged.into_values().collect());
+    kb.synonyms = super::synonyms::Synonyms::load(&root.join(SYNONYMS_DIR), &mut problems);
     check_duplicate_questions(&kb, &mut problems);
     problems.sort();
     problems.dedup();

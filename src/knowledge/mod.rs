@@ -6,6 +6,7 @@
 mod load;
 mod problem;
 pub mod stats;
+pub mod synonyms;
 
 pub use load::{load, LoadOptions, TopicList};
 pub use problem::{Problem, Severity};
@@ -227,13 +228,15 @@ impl Topic {
 pub struct KnowledgeBase {
     topics: Vec<Topic>,
     by_id: HashMap<TopicId, usize>,
+    /// Everyday words for official terms, searched along with messages.
+    pub synonyms: synonyms::Synonyms,
 }
 
 impl KnowledgeBase {
     pub fn new(mut topics: Vec<Topic>) -> Self {
         topics.sort_by(|a, b| a.id.cmp(&b.id));
         let by_id = topics.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-        KnowledgeBase { topics, by_id }
+        KnowledgeBase { topics, by_id, synonyms: synonyms::Synonyms::default() }
     }
 
     pub fn topics(&self) -> &[Topic] {
