@@ -156,7 +156,7 @@ mod tests {
         s.add("family doctor", "huisarts");
         s.add("rent subsid*", "huurtoeslag");
         assert_eq!(s.expand("How do I get Housing Benefit?"), "huurtoeslag");
-        assert_eq!(s.expand("rent subsidies and a family doctor"), "huurtoeslag huisarts");
+        assert_eq!(s.expand("rent subsidies and a family doctor"), "huisarts huurtoeslag");
         assert_eq!(s.expand("benefit housing"), "");
         assert_eq!(s.expand(""), "");
     }
