@@ -52,12 +52,12 @@ language-set = من الآن سأجيب باللغة { $language }.
 forget-done = لقد حذفت كل ما حفظته عنك.
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = لا يمكن التحدث مع شخص في هذه المحادثة بعد. يمكنك التواصل مباشرة مع بلدية { $municipality }.
+advisor-unavailable = لا يمكن التحدث مع شخص في هذه المحادثة بعد. يمكنك التواصل مباشرة مع gemeente (البلدية) في { $municipality }.
 ticket-created = أرسلت سؤالك إلى مستشار (رقم { $ticket }). سيرد عليك شخص هنا. كل ما تكتبه الآن يصل إلى المستشار.
 ticket-created-urgent = طلبت أيضًا من مستشار أن يكتب لك هنا في أسرع وقت (رقم { $ticket }). كل ما تكتبه الآن يصل إلى المستشار.
-ticket-created-closed = أرسلت سؤالك إلى مستشار (رقم { $ticket }). المستشارون لا يعملون الآن. سيردون ابتداءً من { $day } { $time }. كل ما تكتبه الآن يصل إلى المستشار.
+ticket-created-closed = أرسلت سؤالك إلى مستشار (رقم { $ticket }). المستشارون لا يعملون الآن. سيردون { $day } ابتداءً من الساعة { $time }. كل ما تكتبه الآن يصل إلى المستشار.
 ticket-still-open = محادثتك مع المستشار (رقم { $ticket }) ما زالت مفتوحة. اكتب رسالتك هنا وسيقرؤها المستشار.
-ticket-waiting = نعتذر، لم يستلم أحد سؤالك بعد. نتوقع ردًا قبل { $day } { $time }. يمكنك متابعة الكتابة هنا.
+ticket-waiting = نعتذر، لم يستلم أحد سؤالك بعد. نتوقع ردًا { $day } بحلول الساعة { $time }. يمكنك متابعة الكتابة هنا.
 ticket-waiting-soon = نعتذر، لم يستلم أحد سؤالك بعد. سيرد مستشار في أسرع وقت ممكن. يمكنك متابعة الكتابة هنا.
 ticket-claimed = { $name } يساعدك الآن. { $name } شخص حقيقي وليس البوت.
 advisor-says = { $name } (مستشار):
@@ -71,13 +71,13 @@ button-write-advisor = اكتب إلى المستشار
 button-reopen = إعادة فتح المحادثة
 day-today = اليوم
 day-tomorrow = غدًا
-day-mon = الاثنين
-day-tue = الثلاثاء
-day-wed = الأربعاء
-day-thu = الخميس
-day-fri = الجمعة
-day-sat = السبت
-day-sun = الأحد
+day-mon = يوم الاثنين
+day-tue = يوم الثلاثاء
+day-wed = يوم الأربعاء
+day-thu = يوم الخميس
+day-fri = يوم الجمعة
+day-sat = يوم السبت
+day-sun = يوم الأحد
 
 ## Command menu.
 command-start = ابدأ واختر لغتك
