@@ -27,7 +27,7 @@ use std::path::Path;
 pub const WINDOW_SLACK: usize = 5;
 /// Extra characters allowed around a Chinese phrase's parts.
 const HAN_SLACK: usize = 6;
-/// Phrase words this long also match with one typing mistake.
+/// Phrase words this long also match with one typing mistake (after their first two letters).
 const FUZZY_MIN_CHARS: usize = 7;
 
 /// Kinds of danger; each has its own help (numbers) in the locales.
@@ -99,10 +99,15 @@ struct Phrase {
 
 #[derive(Debug, Clone)]
 struct Pattern {
+    /// The same (language, word, prefix) has the same id in every phrase: its matches are worked
+    /// out once per message.
+    id: usize,
     word: String,
     prefix: bool,
     /// The stem in the phrase's language, when it has a stemmer.
     stem: Option<String>,
+    /// This form only: no stem, no typing mistake, no Arabic endings.
+    exact: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -110,6 +115,62 @@ pub struct Triggers {
     advisor: Vec<Phrase>,
     safeguarding: Vec<(Category, Phrase)>,
     harmless: Vec<Phrase>,
+    /// Pattern ids by (language, word, prefix).
+    patterns: HashMap<(Lang, String, bool, bool), usize>,
+    /// Every pattern by id, and look-up tables from message words to patterns.
+    index: PatternIndex,
+}
+
+/// Look-ups from a message word to the phrase words (patterns) it can match, so that matching costs
+/// a few look-ups per message word rather than a pass over thousands of phrases' words.
+#[derive(Debug, Clone, Default)]
+struct PatternIndex {
+    langs: Vec<Lang>,
+    exact: HashMap<String, Vec<usize>>,
+    stem: HashMap<(Lang, String), Vec<usize>>,
+    prefix: HashMap<String, Vec<usize>>,
+    /// Long words by (first character, length), for one typing mistake.
+    fuzzy: HashMap<(char, usize), Vec<(Vec<char>, usize)>>,
+    /// Arabic-rule patterns: the word with each allowed pronoun ending → id.
+    arabic: HashMap<String, Vec<usize>>,
+    /// Arabic-language prefix patterns (also tried on words without their proclitics).
+    arabic_prefix: HashMap<String, Vec<usize>>,
+    count: usize,
+}
+
+impl PatternIndex {
+    fn add(&mut self, lang: Lang, p: &Pattern) {
+        if p.id < self.count {
+            return;
+        }
+        self.count = p.id + 1;
+        if !self.langs.contains(&lang) {
+            self.langs.push(lang);
+        }
+        if p.prefix {
+            self.prefix.entry(p.word.clone()).or_default().push(p.id);
+            if lang == Lang::Ar {
+                self.arabic_prefix.entry(p.word.clone()).or_default().push(p.id);
+            }
+            return;
+        }
+        self.exact.entry(p.word.clone()).or_default().push(p.id);
+        if p.exact {
+            return;
+        }
+        if let Some(st) = &p.stem {
+            self.stem.entry((lang, st.clone())).or_default().push(p.id);
+        }
+        if lang == Lang::Ar || (lang == Lang::Fa && is_arabic_word(&p.word)) {
+            for suffix in AR_SUFFIX {
+                self.arabic.entry(format!("{}{suffix}", p.word)).or_default().push(p.id);
+            }
+        }
+        let chars: Vec<char> = p.word.chars().collect();
+        if chars.len() >= FUZZY_MIN_CHARS {
+            self.fuzzy.entry((chars[0], chars.len())).or_default().push((chars, p.id));
+        }
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -243,98 +304,95 @@ fn one_edit(a: &[char], b: &[char]) -> bool {
     }
 }
 
-/// A message prepared once for all phrases.
+/// A message prepared once for all phrases: for every pattern, where in the message it matches.
 struct View {
     words: Vec<String>,
-    chars: Vec<Vec<char>>,
-    at: HashMap<String, Vec<usize>>,
-    /// Per stemming language: stem → positions.
-    stems: HashMap<Lang, HashMap<String, Vec<usize>>>,
-    /// Arabic words: (position, base without proclitics).
-    arabic: Vec<(usize, String)>,
-    /// The text without spaces, as characters (Chinese phrases).
+    /// Positions per pattern id (sorted, unique).
+    at: Vec<Vec<usize>>,
+    /// The text without spaces, as characters (Chinese phrases), and the set of its characters.
     han: Vec<char>,
+    han_chars: std::collections::HashSet<char>,
 }
 
 impl View {
-    fn new(text: &str, stemmers: &[(Lang, frostem::Stemmer)]) -> View {
+    fn new(text: &str, index: &PatternIndex) -> View {
         let words = words(text);
-        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut at: Vec<Vec<usize>> = vec![Vec::new(); index.count];
+        let stemmers: Vec<(Lang, frostem::Stemmer)> = index.langs.iter().filter_map(|l| stemmer(*l).map(|s| (*l, s))).collect();
+        // Each distinct word once: long messages repeat words.
+        let mut distinct: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, w) in words.iter().enumerate() {
-            at.entry(w.clone()).or_default().push(i);
+            distinct.entry(w.as_str()).or_default().push(i);
         }
-        let mut stems: HashMap<Lang, HashMap<String, Vec<usize>>> = HashMap::new();
-        for (lang, s) in stemmers {
-            let script = lang_script(*lang);
-            let m = stems.entry(*lang).or_default();
-            for (i, w) in words.iter().enumerate() {
-                if script_of(w) == script {
-                    m.entry(fold(&s.stem(w))).or_default().push(i);
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (w, positions) in &distinct {
+            let mut ids: Vec<usize> = Vec::new();
+            let mut add = |v: Option<&Vec<usize>>| ids.extend(v.into_iter().flatten());
+            add(index.exact.get(*w));
+            let script = script_of(w);
+            for (lang, st) in &stemmers {
+                if w.chars().count() >= 3 && script == lang_script(*lang) {
+                    add(index.stem.get(&(*lang, fold(&st.stem(w)))));
+                }
+            }
+            // Every start of the word that is a prefix pattern.
+            for (k, _) in w.char_indices().skip(1).chain(std::iter::once((w.len(), ' '))) {
+                add(index.prefix.get(&w[..k]));
+            }
+            if script == Script::Arabic {
+                for b in arabic_bases(w) {
+                    add(index.arabic.get(b));
+                    for (k, _) in b.char_indices().skip(1).chain(std::iter::once((b.len(), ' '))) {
+                        add(index.arabic_prefix.get(&b[..k]));
+                    }
+                }
+            }
+            let chars: Vec<char> = w.chars().collect();
+            if chars.len() + 1 >= FUZZY_MIN_CHARS {
+                for len in chars.len().saturating_sub(1)..=chars.len() + 1 {
+                    for (pc, id) in index.fuzzy.get(&(chars[0], len)).into_iter().flatten() {
+                        // The first two letters must be right: "вчитися" is not a typo of "вбитися".
+                        if pc != &chars && chars.get(1) == pc.get(1) && one_edit(&chars, pc) {
+                            ids.push(*id);
+                        }
+                    }
+                }
+            }
+            for id in ids {
+                for &i in positions {
+                    found.push((id, i));
                 }
             }
         }
-        let mut arabic = Vec::new();
-        for (i, w) in words.iter().enumerate().filter(|(_, w)| is_arabic_word(w)) {
-            for b in arabic_bases(w) {
-                arabic.push((i, b.to_string()));
-            }
+        // Sorted by pattern, then position: each pattern's positions come out sorted and unique.
+        found.sort_unstable();
+        found.dedup();
+        for (id, i) in found {
+            at[id].push(i);
         }
-        let han: Vec<char> = clean(text).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
-        let chars = words.iter().map(|w| w.chars().collect()).collect();
-        View { words, chars, at, stems, arabic, han }
+        // Chinese phrases are looked for only in text that has Chinese characters.
+        let is_han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F);
+        let han: Vec<char> = if text.chars().any(is_han) {
+            clean(text).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+        } else {
+            Vec::new()
+        };
+        let han_chars = han.iter().copied().collect();
+        View { words, at, han, han_chars }
     }
 
-    /// Positions where `p` (a phrase word in `lang`) matches a message word.
-    fn positions(&self, p: &Pattern, lang: Lang) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
-        if p.prefix {
-            for (i, w) in self.words.iter().enumerate() {
-                if w.starts_with(&p.word) {
-                    out.push(i);
-                }
-            }
-            if lang == Lang::Ar {
-                out.extend(self.arabic.iter().filter(|(_, b)| b.starts_with(&p.word)).map(|(i, _)| *i));
-            }
-        } else {
-            if let Some(v) = self.at.get(&p.word) {
-                out.extend(v);
-            }
-            if let (Some(stem), Some(m)) = (&p.stem, self.stems.get(&lang))
-                && let Some(v) = m.get(stem)
-            {
-                out.extend(v);
-            }
-            if lang == Lang::Ar || (lang == Lang::Fa && is_arabic_word(&p.word)) {
-                for (i, b) in &self.arabic {
-                    if let Some(rest) = b.strip_prefix(p.word.as_str())
-                        && AR_SUFFIX.contains(&rest)
-                    {
-                        out.push(*i);
-                    }
-                }
-            }
-            let pc: Vec<char> = p.word.chars().collect();
-            if pc.len() >= FUZZY_MIN_CHARS {
-                for (i, wc) in self.chars.iter().enumerate() {
-                    if wc.len() + 1 >= pc.len() && wc.first() == pc.first() && wc != &pc && one_edit(wc, &pc) {
-                        out.push(i);
-                    }
-                }
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// Positions where pattern `p` matches a message word.
+    fn positions(&self, p: &Pattern) -> &[usize] {
+        self.at.get(p.id).map_or(&[], Vec::as_slice)
     }
 
     /// Spans `[start, end)` in words (or characters, for Chinese) where one alternative of a slot matches.
-    fn slot_spans(&self, slot: &[Vec<Pattern>], lang: Lang, han: bool) -> Vec<(usize, usize)> {
+    fn slot_spans(&self, slot: &[Vec<Pattern>], han: bool) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for alt in slot {
             if han {
                 let needle: Vec<char> = alt.iter().flat_map(|p| p.word.chars()).collect();
-                if needle.is_empty() || needle.len() > self.han.len() {
+                if needle.is_empty() || needle.len() > self.han.len() || !needle.iter().all(|c| self.han_chars.contains(c)) {
                     continue;
                 }
                 for i in 0..=self.han.len() - needle.len() {
@@ -345,9 +403,9 @@ impl View {
                 continue;
             }
             let Some(first) = alt.first() else { continue };
-            'start: for s in self.positions(first, lang) {
+            'start: for &s in self.positions(first) {
                 for (k, p) in alt.iter().enumerate().skip(1) {
-                    if !self.positions(p, lang).contains(&(s + k)) {
+                    if self.positions(p).binary_search(&(s + k)).is_err() {
                         continue 'start;
                     }
                 }
@@ -361,15 +419,24 @@ impl View {
 }
 
 impl Phrase {
-    fn parse(lang: Lang, text: &str, stemmer: Option<&frostem::Stemmer>) -> Option<Phrase> {
+    fn parse(lang: Lang, text: &str, stemmer: Option<&frostem::Stemmer>, ids: &mut HashMap<(Lang, String, bool, bool), usize>) -> Option<Phrase> {
         let han = lang == Lang::Zh;
         let mut slots = Vec::new();
         for raw in text.split_whitespace() {
             let raw = raw.trim_matches(|c| c == '(' || c == ')');
             let mut alts = Vec::new();
             for alt in raw.split('|').filter(|a| !a.is_empty()) {
+                // Words joined with "-" follow each other; "=word" is this form only (no stem, no
+                // typing mistake); a final "*" makes the last word a prefix.
                 let prefix = alt.ends_with('*');
-                let ws = words(alt.trim_end_matches('*'));
+                let mut ws: Vec<(String, bool)> = Vec::new();
+                for part in alt.trim_end_matches('*').split('-') {
+                    let (exact, part) = match part.strip_prefix('=') {
+                        Some(rest) => (true, rest),
+                        None => (false, part),
+                    };
+                    ws.extend(words(part).into_iter().map(|w| (w, exact)));
+                }
                 if ws.is_empty() {
                     continue;
                 }
@@ -377,13 +444,15 @@ impl Phrase {
                 let pats: Vec<Pattern> = ws
                     .into_iter()
                     .enumerate()
-                    .map(|(i, w)| {
+                    .map(|(i, (w, exact))| {
                         let is_prefix = prefix && i + 1 == n;
-                        let stem = match (stemmer, is_prefix) {
+                        let stem = match (stemmer, is_prefix || exact) {
                             (Some(s), false) if script_of(&w) == lang_script(lang) => Some(fold(&s.stem(&w))),
                             _ => None,
                         };
-                        Pattern { word: w, prefix: is_prefix, stem }
+                        let next = ids.len();
+                        let id = *ids.entry((lang, w.clone(), is_prefix, exact)).or_insert(next);
+                        Pattern { id, word: w, prefix: is_prefix, stem, exact }
                     })
                     .collect();
                 alts.push(pats);
@@ -397,9 +466,18 @@ impl Phrase {
 
     /// Spans covering one match of every slot (each slot at its own place) that fit the window.
     fn find(&self, view: &View) -> Vec<(usize, usize)> {
-        let spans: Vec<Vec<(usize, usize)>> = self.slots.iter().map(|s| view.slot_spans(s, self.lang, self.han)).collect();
-        if spans.iter().any(Vec::is_empty) {
+        // Most phrases fail here, without allocating: some slot has no word in the message.
+        if !self.han && self.slots.iter().any(|slot| slot.iter().all(|alt| alt.first().is_none_or(|p| view.positions(p).is_empty()))) {
             return Vec::new();
+        }
+        // Slot by slot, stopping at the first that does not occur.
+        let mut spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(self.slots.len());
+        for slot in &self.slots {
+            let s = view.slot_spans(slot, self.han);
+            if s.is_empty() {
+                return Vec::new();
+            }
+            spans.push(s);
         }
         let width: usize = if self.han {
             self.slots.iter().map(|s| s.iter().map(|a| a.iter().map(|p| p.word.chars().count()).sum::<usize>()).max().unwrap_or(0)).sum::<usize>() + HAN_SLACK
@@ -476,7 +554,10 @@ impl Triggers {
     pub fn add(&mut self, lang: Lang, phrases: &[String], kind: Kind) {
         let stemmer = stemmer(lang);
         for p in phrases {
-            let Some(phrase) = Phrase::parse(lang, p, stemmer.as_ref()) else { continue };
+            let Some(phrase) = Phrase::parse(lang, p, stemmer.as_ref(), &mut self.patterns) else { continue };
+            for pat in phrase.slots.iter().flatten().flatten() {
+                self.index.add(lang, pat);
+            }
             match kind {
                 Kind::Advisor => self.advisor.push(phrase),
                 Kind::Harmless => self.harmless.push(phrase),
@@ -486,11 +567,7 @@ impl Triggers {
     }
 
     fn view(&self, text: &str) -> View {
-        let mut langs: Vec<Lang> = self.safeguarding.iter().map(|(_, p)| p.lang).chain(self.advisor.iter().map(|p| p.lang)).collect();
-        langs.sort();
-        langs.dedup();
-        let stemmers: Vec<(Lang, frostem::Stemmer)> = langs.into_iter().filter_map(|l| stemmer(l).map(|s| (l, s))).collect();
-        View::new(text, &stemmers)
+        View::new(text, &self.index)
     }
 
     /// The strongest trigger in `text`, if any: danger before a request for a person.
@@ -595,6 +672,14 @@ mod tests {
 
     fn t2() -> Triggers {
         t(Lang::Nl, DOMESTIC, &["man|vriend|partner slaat|sloeg|geslagen"])
+    }
+
+    #[test]
+    fn exact_forms_and_joined_words() {
+        let t = t(Lang::Nl, Kind::Safeguarding(Category::Danger), &["word-=gevolgd"]);
+        assert!(t.check("ik word gevolgd door een man").is_some());
+        assert_eq!(t.check("ik word volgende maand uit huis gezet"), None, "no stem for =gevolgd");
+        assert_eq!(t.check("gevolgd word ik"), None, "joined words keep their order");
     }
 
     #[test]
