@@ -19,6 +19,8 @@ use std::path::Path;
 struct Entry {
     words: Vec<String>,
     adds: String,
+    /// Chinese (written without spaces): the phrase as characters, matched anywhere in the text.
+    han: Option<String>,
 }
 
 /// Every language's synonyms; the phrases of all languages apply to every message, because people
@@ -89,7 +91,8 @@ impl Synonyms {
                 problems.push(Problem::error(file, line_of(phrase), format!("\"{phrase}\" has no words")));
                 continue;
             }
-            self.entries.push(Entry { words, adds });
+            let han = han_form(phrase);
+            self.entries.push(Entry { words, adds, han });
         }
     }
 
@@ -97,7 +100,7 @@ impl Synonyms {
     pub fn add(&mut self, phrase: &str, adds: &str) {
         let words = phrase_words(phrase);
         if !words.is_empty() {
-            self.entries.push(Entry { words, adds: adds.to_string() });
+            self.entries.push(Entry { words, adds: adds.to_string(), han: han_form(phrase) });
         }
     }
 
@@ -116,10 +119,20 @@ impl Synonyms {
             return String::new();
         }
         let words = plain_words(text);
+        let joined: String = words.concat();
         let mut adds: Vec<&str> = Vec::new();
         for e in &self.entries {
+            if adds.contains(&e.adds.as_str()) {
+                continue;
+            }
+            if let Some(h) = &e.han {
+                if joined.contains(h.as_str()) {
+                    adds.push(&e.adds);
+                }
+                continue;
+            }
             let n = e.words.len();
-            if n > words.len() || adds.contains(&e.adds.as_str()) {
+            if n > words.len() {
                 continue;
             }
             let hit = words.windows(n).any(|w| {
@@ -134,6 +147,12 @@ impl Synonyms {
         }
         adds.join(" ")
     }
+}
+
+/// A phrase written in Chinese characters, without spaces and a trailing `*`.
+fn han_form(phrase: &str) -> Option<String> {
+    let is_han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+    phrase.chars().any(is_han).then(|| plain_words(phrase.trim_end_matches('*')).concat())
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -159,5 +178,7 @@ mod tests {
         assert_eq!(s.expand("rent subsidies and a family doctor"), "huisarts huurtoeslag");
         assert_eq!(s.expand("benefit housing"), "");
         assert_eq!(s.expand(""), "");
+        s.add("房租补贴", "huurtoeslag");
+        assert_eq!(s.expand("我想申请房租补贴"), "huurtoeslag", "Chinese phrases match inside a run of characters");
     }
 }
