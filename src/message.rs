@@ -32,6 +32,80 @@ pub enum Input {
     Text(String),
     /// A button press, carrying the button's action.
     Action(Action),
+    /// A photo, document, voice message or other file.
+    Media(Media),
+}
+
+/// `/name` or `/name@botname` or `/name argument` → `name`.
+pub fn command(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix('/')?;
+    if rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let word = rest.split_whitespace().next()?;
+    let name = word.split('@').next()?;
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
+}
+
+/// What kind of file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MediaKind {
+    Photo,
+    Document,
+    /// A voice message or audio file.
+    Audio,
+    Video,
+    /// Stickers, locations, contacts, polls: things that are not a file to pass on.
+    Other,
+}
+
+impl MediaKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaKind::Photo => "photo",
+            MediaKind::Document => "document",
+            MediaKind::Audio => "audio",
+            MediaKind::Video => "video",
+            MediaKind::Other => "other",
+        }
+    }
+}
+
+/// A file someone sent, as the core passes it on: where it came from (so the same platform can send
+/// it again by reference) and, when the transport could fetch it, a copy under the data directory
+/// (so another platform can upload it). The core never reads the bytes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Media {
+    pub kind: MediaKind,
+    /// The file name as sent, if any.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub mime: Option<String>,
+    /// Text sent with the file.
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// The platform the file came from, and its reference there (a Telegram file id, a Matrix
+    /// content URI or encrypted-file description).
+    #[serde(default)]
+    pub origin: Option<(String, String)>,
+    /// The copy under the data directory's `media/` folder (a file name, never a path), if any.
+    #[serde(default)]
+    pub stored: Option<String>,
+    #[serde(default)]
+    pub size: Option<u64>,
+}
+
+impl Media {
+    pub fn new(kind: MediaKind) -> Media {
+        Media { kind, name: None, mime: None, caption: None, origin: None, stored: None, size: None }
+    }
+
+    /// Whether this is a file that can be passed on (not a sticker or location).
+    pub fn is_file(&self) -> bool {
+        self.kind != MediaKind::Other && (self.origin.is_some() || self.stored.is_some())
+    }
 }
 
 /// One message from a person to the bot.
@@ -57,6 +131,10 @@ impl Incoming {
 
     pub fn action(chat: ChatRef, user: impl Into<String>, action: Action) -> Self {
         Incoming { chat, user: user.into(), input: Input::Action(action), interface_lang: None, event_id: None, reply_to: None }
+    }
+
+    pub fn media(chat: ChatRef, user: impl Into<String>, media: Media) -> Self {
+        Incoming { chat, user: user.into(), input: Input::Media(media), interface_lang: None, event_id: None, reply_to: None }
     }
 
     pub fn with_interface_lang(mut self, hint: impl Into<String>) -> Self {
@@ -216,6 +294,9 @@ pub struct Outgoing {
     pub ticket: Option<u64>,
     /// The platform message to reply to or thread under (the ticket's first message in that room).
     pub thread: Option<String>,
+    /// A file to send with the text (relayed between a newcomer and the advisors).
+    #[serde(default)]
+    pub media: Option<Media>,
 }
 
 /// Something a transport must do on its platform: send a message, or remove one it sent earlier
@@ -245,7 +326,7 @@ impl Outgoing {
                 b.label = crate::rich::isolate_ltr(&b.label);
             }
         }
-        Outgoing { id: 0, chat, kind, lang, text, buttons, ticket: None, thread: None }
+        Outgoing { id: 0, chat, kind, lang, text, buttons, ticket: None, thread: None, media: None }
     }
 
     /// Every button, row by row.
@@ -278,6 +359,15 @@ mod tests {
             assert!(e.len() <= 64, "{e}");
             assert_eq!(Action::decode(&e), Some(a));
         }
+    }
+
+    #[test]
+    fn commands_are_recognised() {
+        assert_eq!(command("/start"), Some("start"));
+        assert_eq!(command("/start@wegwijs_bot topic"), Some("start"));
+        assert_eq!(command("/ not a command"), None);
+        assert_eq!(command("/évil"), None);
+        assert_eq!(command("hello"), None);
     }
 
     #[test]

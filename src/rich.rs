@@ -129,7 +129,8 @@ pub fn render_plain(text: &RichText) -> String {
 pub fn isolate_ltr(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let strong_ltr = |c: char| c.is_ascii_alphanumeric() || (c.is_alphabetic() && ('\u{00C0}'..='\u{024F}').contains(&c));
-    let joiner = |c: char| matches!(c, ' ' | '.' | ',' | ':' | '/' | '-' | '+' | '@' | '_' | '%' | '\u{00A0}' | '(' | ')' | '€' | '\'' | '&' | '?' | '=' | '#');
+    // Spaces and ASCII punctuation between two left-to-right characters stay inside the run.
+    let joiner = |c: char| c == ' ' || c == '\u{00A0}' || c == '€' || (c.is_ascii_punctuation());
     let mut out = String::with_capacity(text.len() + 8);
     let mut depth = 0usize;
     let mut i = 0;

@@ -298,7 +298,8 @@ fn safeguarding_words_get_help_at_once_and_an_urgent_ticket_first_in_line() {
     let got = w.hub.take(&newcomer());
     assert_eq!(got[0].msg.kind, Kind::Urgent, "help comes first");
     let help = got[0].msg.text.plain();
-    for number in ["112", "113", "0800 2000"] {
+    // Violence at home: Veilig Thuis, and 112 for acute danger.
+    for number in ["112", "Veilig Thuis", "0800 2000"] {
         assert!(help.contains(number), "{help}");
     }
     let t = w.store().active_ticket(&newcomer()).unwrap().unwrap();

@@ -91,3 +91,6 @@ matrix-undecryptable = لم أستطع قراءة رسالتك الأخيرة: �
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = صفحة باللغة { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = أستطيع قراءة الرسائل النصية فقط، وليس الصور أو المستندات أو الرسائل الصوتية. إذا كانت لديك رسالة لا تستطيع قراءتها، يمكن لمستشار أن ينظر فيها معك.

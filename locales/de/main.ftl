@@ -91,3 +91,6 @@ matrix-undecryptable = Ich konnte Ihre letzte Nachricht nicht lesen: Sie kam ver
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = Seite auf { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Ich kann nur Textnachrichten lesen, keine Fotos, Dokumente oder Sprachnachrichten. Wenn Sie einen Brief haben, den Sie nicht lesen können, kann ein Berater ihn mit Ihnen ansehen.

@@ -93,3 +93,6 @@ matrix-undecryptable = I could not read your last message: it arrived encrypted 
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = page in { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = I can only read text messages, not photos, documents or voice messages. If you have a letter you cannot read, an advisor can look at it with you.

@@ -91,3 +91,6 @@ matrix-undecryptable = No pude leer su último mensaje: llegó cifrado y no reci
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = página en { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Solo puedo leer mensajes de texto, no fotos, documentos ni mensajes de voz. Si tiene una carta que no puede leer, un asesor puede revisarla con usted.

@@ -91,3 +91,6 @@ matrix-undecryptable = نتوانستم آخرین پیام شما را بخوا
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = صفحه به زبان { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = من فقط می‌توانم پیام‌های نوشتاری را بخوانم، نه عکس، سند یا پیام صوتی. اگر نامه‌ای دارید که نمی‌توانید بخوانید، یک مشاور می‌تواند همراه شما آن را ببیند.

@@ -93,3 +93,6 @@ matrix-undecryptable = Je n'ai pas pu lire votre dernier message : il est arriv√
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = page en { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Je ne peux lire que des messages √©crits, pas les photos, documents ou messages vocaux. Si vous avez une lettre que vous ne comprenez pas, un conseiller peut la regarder avec vous.

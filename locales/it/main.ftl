@@ -91,3 +91,6 @@ matrix-undecryptable = Non sono riuscito a leggere il Suo ultimo messaggio: è a
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = pagina in { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Posso leggere solo messaggi di testo, non foto, documenti o messaggi vocali. Se ha una lettera che non riesce a leggere, un consulente può guardarla insieme a Lei.

@@ -93,3 +93,6 @@ matrix-undecryptable = Ik kon uw laatste bericht niet lezen: het kwam versleutel
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = pagina in het { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Ik kan alleen tekst lezen, geen foto's, documenten of spraakberichten. Heb je een brief die je niet kunt lezen? Een adviseur kan er met je naar kijken.

@@ -57,3 +57,11 @@ staff-button-claim = Nemen
 staff-button-release = Teruggeven
 staff-button-close = Sluiten
 staff-button-suggest = Voorstel voor kennisbank
+
+## A file from the newcomer in a ticket ({ $kind } is one of the staff-media-* words).
+staff-person-sent = Ticket #{ $ticket } · de persoon stuurde een { $kind }:
+staff-media-photo = foto
+staff-media-document = document
+staff-media-audio = spraakbericht
+staff-media-video = video
+staff-media-other = iets dat geen bestand is

@@ -91,3 +91,6 @@ matrix-undecryptable = Nie udało się odczytać ostatniej wiadomości: przyszł
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = strona w języku: { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Mogę czytać tylko wiadomości tekstowe, nie zdjęcia, dokumenty ani wiadomości głosowe. Jeśli jest list, którego nie da się przeczytać, doradca może go przejrzeć razem z Państwem.

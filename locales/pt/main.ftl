@@ -91,3 +91,6 @@ matrix-undecryptable = Não consegui ler a sua última mensagem: chegou encripta
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = página em { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Só consigo ler mensagens de texto, não fotos, documentos ou mensagens de voz. Se você tem uma carta que não consegue ler, um conselheiro pode ver a carta com você.

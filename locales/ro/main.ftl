@@ -91,3 +91,6 @@ matrix-undecryptable = Nu am putut citi ultimul dumneavoastră mesaj: a sosit cr
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = pagină în { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Pot citi doar mesaje text, nu fotografii, documente sau mesaje vocale. Dacă aveți o scrisoare pe care nu o puteți citi, un consilier o poate citi împreună cu dumneavoastră.

@@ -91,3 +91,6 @@ matrix-undecryptable = Я не смог прочитать ваше послед
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = страница на языке: { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Я могу читать только текстовые сообщения, а не фото, документы или голосовые сообщения. Если у вас есть письмо, которое вы не можете прочитать, консультант может посмотреть его вместе с вами.

@@ -93,3 +93,6 @@ matrix-undecryptable = Ma akhrin karin fariintaadii ugu dambaysay: waxay timid i
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = boggu waa { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Waxaan akhriyi karaa oo keliya fariimaha qoraalka ah, ma akhriyi karo sawirro, dukumentiyo ama fariimo cod ah. Haddii aad haysato warqad aadan akhriyi karin, la-taliye ayaa kula eegi kara.

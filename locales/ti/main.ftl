@@ -91,3 +91,6 @@ matrix-undecryptable = ናይ መወዳእታ መልእኽትኹም ከንብቦ
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = ገጽ ብ{ $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = ጽሑፍ ጥራይ እየ ከንብብ ዝኽእል፡ ስእሊ፡ ሰነድ ወይ ናይ ድምጺ መልእኽቲ ኣይኮነን። ከተንብብዎ ዘይትኽእሉ ደብዳበ እንተሃልዩኩም፡ ሓደ ኣማኻሪ ምሳኹም ክርእዮ ይኽእል።

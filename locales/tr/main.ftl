@@ -91,3 +91,6 @@ matrix-undecryptable = Son mesajınızı okuyamadım: şifreli geldi ve anahtar�
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = sayfa { $language } dilinde
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Yalnızca yazılı mesajları okuyabilirim; fotoğraf, belge veya sesli mesajları okuyamam. Okuyamadığınız bir mektubunuz varsa, bir danışman onu sizinle birlikte inceleyebilir.

@@ -91,3 +91,6 @@ matrix-undecryptable = Я не зміг прочитати ваше останн
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = сторінка мовою: { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Я можу читати лише текстові повідомлення, а не фото, документи чи голосові повідомлення. Якщо у вас є лист, який ви не можете прочитати, консультант може переглянути його разом з вами.

@@ -91,3 +91,6 @@ matrix-undecryptable = 我无法读取您的上一条消息：它是加密的，
 
 ## Next to a link whose page is in another language than the reader's.
 link-language = 网页语言：{ $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = 我只能阅读文字消息，无法阅读照片、文件或语音消息。如果您有看不懂的信件，顾问可以和您一起看。

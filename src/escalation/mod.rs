@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod desk;
+pub mod staff;
 pub mod ticket;
 pub mod triggers;
 
