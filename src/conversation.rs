@@ -315,7 +315,7 @@ impl Engine {
                     o.id = ids.next().unwrap_or(0);
                     out.push(o);
                 }
-                Change::Delete { .. } => {
+                Change::Delete { .. } | Change::Edit { .. } => {
                     ids.next();
                 }
                 _ => {}

@@ -275,6 +275,10 @@ pub enum Kind {
     Ticket,
     /// Words relayed between a newcomer and an advisor.
     Relay,
+    /// A refusal meant for one person in a room (someone who is not an advisor pressed a ticket
+    /// button): shown only to them where the platform can (Telegram: a callback alert), else in the
+    /// ticket's thread.
+    Refusal,
 }
 
 /// One message from the bot.
@@ -297,6 +301,9 @@ pub struct Outgoing {
     /// A file to send with the text (relayed between a newcomer and the advisors).
     #[serde(default)]
     pub media: Option<Media>,
+    /// The one person in a room this message is for (a refusal), as the platform's user id.
+    #[serde(default)]
+    pub to_user: Option<String>,
 }
 
 /// Something a transport must do on its platform: send a message, or remove one it sent earlier
@@ -305,13 +312,16 @@ pub struct Outgoing {
 pub enum Delivery {
     Send(Outgoing),
     Delete { id: u64, chat: ChatRef, message: String },
+    /// Replace the buttons of a message the bot sent earlier (a ticket's post after a claim or close),
+    /// so the room shows the ticket's state at a glance. Platforms without buttons mark it done.
+    Edit { id: u64, chat: ChatRef, message: String, lang: Lang, buttons: Vec<Vec<Button>> },
 }
 
 impl Delivery {
     pub fn id(&self) -> u64 {
         match self {
             Delivery::Send(o) => o.id,
-            Delivery::Delete { id, .. } => *id,
+            Delivery::Delete { id, .. } | Delivery::Edit { id, .. } => *id,
         }
     }
 }
@@ -326,7 +336,7 @@ impl Outgoing {
                 b.label = crate::rich::isolate_ltr(&b.label);
             }
         }
-        Outgoing { id: 0, chat, kind, lang, text, buttons, ticket: None, thread: None, media: None }
+        Outgoing { id: 0, chat, kind, lang, text, buttons, ticket: None, thread: None, media: None, to_user: None }
     }
 
     /// Every button, row by row.

@@ -112,6 +112,8 @@ pub enum Change {
     Send(Outgoing),
     /// Remove a message the bot sent on a platform.
     Delete { chat: ChatRef, message: String, at: i64 },
+    /// Replace the buttons of a message the bot sent (a ticket's post).
+    Edit { chat: ChatRef, message: String, lang: Lang, buttons: Vec<Vec<crate::message::Button>>, at: i64 },
     /// Delete a person's tickets, transcripts and undelivered messages to them.
     ForgetTickets { person: ChatRef },
     /// A file copy under the data directory that belongs to a person's conversation: deleted with
@@ -428,6 +430,14 @@ impl Store for SqliteStore {
                     )?;
                     ids.push(tx.last_insert_rowid() as u64);
                 }
+                Change::Edit { chat, message, lang, buttons, at } => {
+                    let payload = serde_json::to_string(&serde_json::json!({ "edit": message, "lang": lang.code(), "buttons": buttons }))?;
+                    tx.execute(
+                        "INSERT INTO outbox (platform, chat, ticket, payload, created_at) VALUES (?1, ?2, NULL, ?3, ?4)",
+                        params![chat.platform, chat.chat, payload, at],
+                    )?;
+                    ids.push(tx.last_insert_rowid() as u64);
+                }
                 Change::ForgetTickets { person } => {
                     let key = person.key();
                     let mut stmt = tx.prepare("SELECT file FROM media_files WHERE person_key = ?1")?;
@@ -545,6 +555,10 @@ impl Store for SqliteStore {
             };
             if let Some(message) = value.get("delete").and_then(|m| m.as_str()) {
                 out.push(Delivery::Delete { id: id as u64, chat: ChatRef::new(platform, chat), message: message.to_string() });
+            } else if let Some(message) = value.get("edit").and_then(|m| m.as_str()) {
+                let lang = value.get("lang").and_then(|l| l.as_str()).and_then(|l| l.parse().ok()).unwrap_or(Lang::En);
+                let buttons = value.get("buttons").cloned().and_then(|b| serde_json::from_value(b).ok()).unwrap_or_default();
+                out.push(Delivery::Edit { id: id as u64, chat: ChatRef::new(platform, chat), message: message.to_string(), lang, buttons });
             } else {
                 match serde_json::from_value::<Outgoing>(value) {
                     Ok(mut o) => {

@@ -495,6 +495,9 @@ impl<'a> Desk<'a> {
         t.advisor = Some(a.name.clone());
         t.claimed_at = Some(self.now);
         self.save(t);
+        if let Err(e) = self.refresh_buttons(t) {
+            tracing::warn!("refreshing a ticket's buttons failed: {e:#}");
+        }
         let (id, name) = (t.id.to_string(), a.name.clone());
         let t2 = t.clone();
         self.to_rooms(t, Kind::Ticket, &|d: &Desk, _r: &ChatRef, lang: Lang| {
@@ -528,6 +531,7 @@ impl<'a> Desk<'a> {
                     t.claimed_at = None;
                     t.reminded_at = None;
                     self.save(&mut t);
+                    self.refresh_buttons(&t)?;
                     let speakers: Vec<AdvisorConfig> = self.esc.advisors_for(t.lang).into_iter().cloned().collect();
                     let (n, name) = (id.to_string(), a.name.clone());
                     let t2 = t.clone();
@@ -545,6 +549,7 @@ impl<'a> Desk<'a> {
                     t.closed_at = Some(self.now);
                     t.relay = false;
                     self.save(&mut t);
+                    self.refresh_buttons(&t)?;
                     let (n, name) = (id.to_string(), a.name.clone());
                     let t2 = t.clone();
                     self.to_rooms(&t, Kind::Ticket, &|d: &Desk, _r: &ChatRef, lang: Lang| {
@@ -576,6 +581,7 @@ impl<'a> Desk<'a> {
         t.advisor = Some(to.name.clone());
         t.claimed_at = Some(self.now);
         self.save(&mut t);
+        self.refresh_buttons(&t)?;
         let n = id.to_string();
         let t2 = t.clone();
         self.to_rooms(&t, Kind::Ticket, &|d: &Desk, room: &ChatRef, lang: Lang| {
@@ -699,9 +705,30 @@ impl<'a> Desk<'a> {
         self.reply(chat, lang, "staff-help", &[]);
     }
 
-    pub fn not_advisor(&mut self, chat: &ChatRef) {
+    /// Someone who is not an advisor pressed a ticket button or typed a command in a room: only
+    /// they are told (in the ticket's thread when there is one).
+    pub fn not_advisor(&mut self, chat: &ChatRef, user: &str, ticket: Option<u64>) {
         let lang = self.staff_lang(chat, None);
-        self.reply(chat, lang, "staff-not-advisor", &[]);
+        let mut o = Outgoing::new(chat.clone(), Kind::Refusal, lang, RichText::paragraph(self.staff(lang, "staff-not-advisor", &[])), vec![]);
+        o.to_user = Some(user.to_string());
+        o.ticket = ticket;
+        self.push(o);
+    }
+
+    /// The ticket's post in every room shows the buttons of its current state.
+    fn refresh_buttons(&mut self, t: &Ticket) -> Result<()> {
+        let mut seen: Vec<ChatRef> = Vec::new();
+        for (chat, message) in self.store.ticket_messages(t.id)? {
+            // The first message of a ticket in a room is its post.
+            if seen.contains(&chat) || self.esc.room(&chat).is_none() {
+                continue;
+            }
+            seen.push(chat.clone());
+            let lang = self.room_lang(&chat);
+            let buttons = self.staff_buttons(lang, t);
+            self.changes.push(Change::Edit { chat, message, lang, buttons, at: self.now });
+        }
+        Ok(())
     }
 
     // ----- time -----

@@ -14,8 +14,8 @@ pub const COMMANDS: &[&str] = &["tickets", "list", "claim", "release", "close", 
 pub fn room_message(desk: &mut Desk, msg: &Incoming, advisor: Option<&AdvisorConfig>) -> Result<()> {
     match (&msg.input, advisor) {
         (Input::Action(Action::Ticket { op, ticket }), Some(a)) => desk.op(&msg.chat, a, *op, *ticket, None),
-        (Input::Action(Action::Ticket { .. }), None) => {
-            desk.not_advisor(&msg.chat);
+        (Input::Action(Action::Ticket { ticket, .. }), None) => {
+            desk.not_advisor(&msg.chat, &msg.user, Some(*ticket));
             Ok(())
         }
         (Input::Action(_), _) => Ok(()),
@@ -43,7 +43,11 @@ pub fn room_message(desk: &mut Desk, msg: &Incoming, advisor: Option<&AdvisorCon
                 return match a {
                     Some(a) => command(desk, &msg.chat, a, text),
                     None => {
-                        desk.not_advisor(&msg.chat);
+                        let ticket = match &msg.reply_to {
+                            Some(r) => desk.store.ticket_for_message(&msg.chat, r)?,
+                            None => None,
+                        };
+                        desk.not_advisor(&msg.chat, &msg.user, ticket);
                         Ok(())
                     }
                 };
