@@ -52,7 +52,7 @@ staff-help =
     /handover N naam: ticket N overdragen aan een andere adviseur
     /reply N tekst: ticket N beantwoorden (of antwoord op het bericht)
     /close N: ticket N sluiten
-    /suggest N [tekst]: uw antwoord voorstellen voor de kennisbank
+    /suggest N [tekst]: je antwoord voorstellen voor de kennisbank
 staff-button-claim = Nemen
 staff-button-release = Teruggeven
 staff-button-close = Sluiten
