@@ -85,6 +85,19 @@ enum KbCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Record in translations which version of their source answer they match (`source = "en:<hash>"`),
+    /// after a translator has brought them up to date. Refuses a translation that lacks a number or
+    /// web address of its source, unless --force.
+    Stamp {
+        /// Translation files (<lang>.md) to stamp.
+        files: Vec<PathBuf>,
+        /// Stamp every translation whose source version is not recorded yet (never a stale one: those
+        /// need their text updated first, then stamping by name).
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        force: bool,
+    },
     /// Coverage matrix topic × language.
     Stats {
         /// Also write a self-contained HTML page.
@@ -307,6 +320,45 @@ fn kb(cli: &Cli, command: &KbCommand) -> Result<i32> {
                 print!("{}", report.text());
             }
             Ok(0)
+        }
+        KbCommand::Stamp { files, all, force } => {
+            let dir = cfg.as_ref().map(|c| c.knowledge_dir.clone()).unwrap_or_else(|_| PathBuf::from("knowledge"));
+            let wanted: Vec<PathBuf> = files.iter().map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())).collect();
+            let (mut stamped, mut refused) = (0, 0);
+            // Layer by layer: a municipal topic overrides the national one of the same id when merged.
+            let mut topics = Vec::new();
+            for layer in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?.flatten() {
+                let name = layer.file_name().to_string_lossy().into_owned();
+                if !layer.path().is_dir() || name.starts_with('.') || name == knowledge::SYNONYMS_DIR {
+                    continue;
+                }
+                let (kb, _) = knowledge::load(&dir, &LoadOptions { layers: Some(vec![name]), ..LoadOptions::default() });
+                topics.extend(kb.topics().iter().cloned());
+            }
+            for topic in &topics {
+                for tr in topic.translations.values() {
+                    let Some(src) = &tr.source else { continue };
+                    let file = std::fs::canonicalize(&tr.file).unwrap_or_else(|_| tr.file.clone());
+                    let Some(f) = knowledge::translation::check(topic, tr) else { continue };
+                    let named = wanted.contains(&file);
+                    let pick = named || (*all && matches!(f.version, knowledge::translation::Version::Unstamped { .. }));
+                    if !pick || f.version == knowledge::translation::Version::Current {
+                        continue;
+                    }
+                    if !f.facts_ok() && !force {
+                        println!("{}: not stamped: {:?} {:?} missing (fix it, or --force)", tr.file.display(), f.missing_numbers, f.missing_urls);
+                        refused += 1;
+                        continue;
+                    }
+                    let Some(value) = knowledge::translation::stamp_value(topic, src.lang) else { continue };
+                    let text = std::fs::read_to_string(&tr.file).with_context(|| format!("reading {}", tr.file.display()))?;
+                    std::fs::write(&tr.file, knowledge::translation::with_source(&text, &value))
+                        .with_context(|| format!("writing {}", tr.file.display()))?;
+                    stamped += 1;
+                }
+            }
+            println!("{stamped} translations stamped, {refused} refused");
+            Ok(if refused > 0 { 1 } else { 0 })
         }
         KbCommand::Stats { html } => {
             let cfg = cfg?;

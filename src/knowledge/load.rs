@@ -780,9 +780,32 @@ fn warn_about_topic(t: &Topic, file: &Path, text: &str, opts: &LoadOptions, prob
                 if tr.body.is_none() && opts.full_langs.contains(&lang) {
                     problems.push(Problem::warning(&path, 1, "no answer in this language yet (questions only)"));
                 }
-                if tr.status == super::Status::Draft {
-                    let fm_line = key_line(&read_or_empty(&path), "status");
-                    problems.push(Problem::warning(&path, fm_line, "draft translation: not yet checked by a fluent reader"));
+                // Drafts are normal: `kb stats` counts them. What must hold is that a translation
+                // carries its source's facts and follows its source's changes.
+                if let Some(f) = super::translation::check(t, tr) {
+                    let line = key_line(&read_or_empty(&path), "source");
+                    if !f.missing_numbers.is_empty() {
+                        problems.push(Problem::warning(&path, line, format!("numbers of the source answer missing here: {}", f.missing_numbers.join(", "))));
+                    }
+                    if !f.missing_urls.is_empty() {
+                        problems.push(Problem::warning(&path, line, format!("web addresses of the source answer missing here: {}", f.missing_urls.join(" "))));
+                    }
+                    match &f.version {
+                        super::translation::Version::Current => {}
+                        super::translation::Version::Stale { recorded, now } => problems.push(Problem::warning(
+                            &path,
+                            line,
+                            format!("stale: translated from {recorded}, the source is now {now}; update it, then run `wegwijs kb stamp {}`", path.display()),
+                        )),
+                        super::translation::Version::Unstamped { now } => problems.push(Problem::warning(
+                            &path,
+                            line,
+                            format!("the version of the source is not recorded (now {now}); once checked, run `wegwijs kb stamp {}`", path.display()),
+                        )),
+                        super::translation::Version::NoSource => {
+                            problems.push(Problem::warning(&path, line, "the source language named in 'source' has no answer in this topic"))
+                        }
+                    }
                 }
                 if tr.questions.len() < 5 {
                     let line = key_line(&read_or_empty(&path), "questions");

@@ -7,8 +7,9 @@ mod load;
 mod problem;
 pub mod stats;
 pub mod synonyms;
+pub mod translation;
 
-pub use load::{load, LoadOptions, TopicList};
+pub use load::{load, LoadOptions, TopicList, SYNONYMS_DIR};
 pub use problem::{Problem, Severity};
 
 use crate::lang::Lang;
