@@ -67,7 +67,15 @@ impl Composer<'_> {
                 topic
                     .links
                     .iter()
-                    .map(|l| vec![Inline::Link { label: l.label(lang).to_string(), url: l.url.clone() }])
+                    .map(|l| {
+                        let mut item = vec![Inline::Link { label: l.label(lang).to_string(), url: l.url.clone() }];
+                        // Say which language the page is in when it is not the reader's.
+                        if let Some(page) = l.lang.filter(|p| *p != lang) {
+                            let name = self.locales.lang_name(lang, page);
+                            item.push(Inline::Text(format!(" ({})", self.locales.msg(lang, "link-language", &[("language", &name)]))));
+                        }
+                        item
+                    })
                     .collect(),
             ));
         }
