@@ -228,6 +228,7 @@ fn run(cli: Cli) -> Result<i32> {
                     "language": asked.language,
                     "ranked": asked.ranked.topics,
                     "decision": asked.ranked.decision,
+                    "safeguarding": asked.safeguarding,
                     "answer": rendered.join("\n\n"),
                 });
                 println!("{}", serde_json::to_string_pretty(&v)?);
