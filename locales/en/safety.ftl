@@ -1,5 +1,8 @@
 # Emergency numbers and helplines, shown first when a message is about danger.
 # Keep every number exactly as written here; `cargo test` checks them in every language.
+# Checked against: https://www.113.nl (113, 0800 0113), https://veiligthuis.nl (0800 2000),
+# https://centrumseksueelgeweld.nl (0800 0188), https://www.politie.nl (112, 0900 8844),
+# https://www.nlarbeidsinspectie.nl (0800 5151), https://www.comensha.nl (033 448 11 86).
 safeguarding-now = Are you or someone else in danger right now? Call 112.
 safeguarding-112 = 112: emergency number for police, ambulance and fire brigade (free, day and night).
 safeguarding-113 = 113 Suicide Prevention: call 113 or 0800 0113 (free and anonymous, day and night), or chat at 113.nl.
