@@ -218,6 +218,11 @@ pub trait Store: Send + Sync {
     fn pending(&self, platform: &str) -> Result<Vec<Delivery>>;
     /// A delivery is done; `message` is the platform's id of the sent message.
     fn mark_sent(&self, id: u64, message: Option<&str>, at: i64) -> Result<()>;
+    /// A delivery is done and the platform shows it as several messages (a long text split, a file
+    /// after its text), first one first: each is linked to the ticket, for replies and removal.
+    fn mark_sent_parts(&self, id: u64, messages: &[String], at: i64) -> Result<()> {
+        self.mark_sent(id, messages.first().map(String::as_str), at)
+    }
     /// Deletes closed tickets older than `keep_days`, delivered message texts, and old event ids.
     /// Returns the number of tickets deleted.
     fn purge(&self, now: i64, keep_days: u32) -> Result<usize>;
@@ -533,7 +538,7 @@ impl Store for SqliteStore {
 
     fn ticket_messages(&self, ticket: u64) -> Result<Vec<(ChatRef, String)>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare("SELECT platform, chat, message_id FROM ticket_messages WHERE ticket = ?1 ORDER BY outbox")?;
+        let mut stmt = conn.prepare("SELECT platform, chat, message_id FROM ticket_messages WHERE ticket = ?1 ORDER BY outbox, rowid")?;
         let rows = stmt.query_map([ticket as i64], |r| Ok((ChatRef::new(r.get::<_, String>(0)?, r.get::<_, String>(1)?), r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -573,6 +578,12 @@ impl Store for SqliteStore {
     }
 
     fn mark_sent(&self, id: u64, message: Option<&str>, at: i64) -> Result<()> {
+        let parts: Vec<String> = message.into_iter().map(String::from).collect();
+        self.mark_sent_parts(id, &parts, at)
+    }
+
+    fn mark_sent_parts(&self, id: u64, messages: &[String], at: i64) -> Result<()> {
+        let message = messages.first().map(String::as_str);
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         // The text is not kept once delivered: only the link between a room message and its ticket.
@@ -583,11 +594,13 @@ impl Store for SqliteStore {
             .optional()?;
         if let Some((platform, chat, ticket)) = row {
             tx.execute("UPDATE outbox SET sent_at = ?2, message_id = ?3, payload = NULL WHERE id = ?1", params![id as i64, at, message])?;
-            if let (Some(ticket), Some(message)) = (ticket, message) {
-                tx.execute(
-                    "INSERT INTO ticket_messages (ticket, platform, chat, message_id, outbox) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![ticket, platform, chat, message, id as i64],
-                )?;
+            if let Some(ticket) = ticket {
+                for message in messages {
+                    tx.execute(
+                        "INSERT INTO ticket_messages (ticket, platform, chat, message_id, outbox) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![ticket, platform, chat, message, id as i64],
+                    )?;
+                }
             }
         }
         tx.commit()?;
