@@ -497,6 +497,10 @@ impl Engine {
                         tracing::info!(lang = %ui_lang, %category, "safeguarding words with a file: emergency numbers sent");
                         out.push(composer.urgent(chat, ui_lang, Some(category)));
                     }
+                    // A copy of the file belongs to the person from now on: /forget and retention delete it.
+                    if let Some(f) = &m.stored {
+                        desk.changes.push(Change::MediaFile { file: f.clone(), person: chat.clone(), at: desk.now });
+                    }
                     state.pending_media = m.is_file().then(|| m.clone());
                     let buttons = if escalation { advisor_button(ui_lang) } else { vec![] };
                     out.push(composer.info(chat, ui_lang, "media-received", &[], buttons));
