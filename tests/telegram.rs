@@ -342,9 +342,14 @@ async fn in_a_forum_group_each_ticket_gets_its_own_topic() {
     assert!(name.starts_with("Ticket #1"), "{name}");
     let post = fake.sent_to(GROUP)[0].clone();
     assert_eq!(post.thread, Some(tid), "the ticket is posted in its topic");
-    // Fatima writes in the topic (no reply needed): it reaches the newcomer.
+    // Fatima writes in the topic (no reply needed): it reaches the newcomer, and the ticket is hers:
+    // the post in the topic shows Release and Close instead of Claim.
     fake.text_in_topic(GROUP, FATIMA, "Hello, I am here to help.", tid);
     fake.wait_until(20, "relay from the topic", |g| g.sent.iter().any(|s| s.chat_id == 611 && s.text.contains("I am here to help"))).await;
+    fake.wait_until(20, "the post's buttons edited", |g| g.edits.iter().any(|(c, m, _)| *c == GROUP && *m == post.message_id)).await;
+    let buttons = fake.inner.lock().unwrap().edits[0].2.clone();
+    assert!(buttons.iter().any(|(_, d)| matches!(Action::decode(d), Some(Action::Ticket { op: TicketOp::Release, .. }))), "{buttons:?}");
+    assert!(!buttons.iter().any(|(_, d)| matches!(Action::decode(d), Some(Action::Ticket { op: TicketOp::Claim, .. }))), "{buttons:?}");
     // The newcomer's answer lands in the same topic.
     fake.text(611, 611, "Thank you, my question is about housing", None, None);
     fake.wait_until(20, "relay into the topic", |g| g.sent.iter().any(|s| s.chat_id == GROUP && s.text.contains("about housing"))).await;
@@ -413,10 +418,19 @@ async fn photos_and_letters_reach_the_advisor_and_back_and_forget_removes_them()
     assert_eq!(fake.inner.lock().unwrap().files[&doc.file.as_ref().unwrap().1].data, form);
     assert!(doc.text.contains("Fatima") && doc.text.contains("Hier is het formulier"), "{}", doc.text);
 
-    // A voice message while the ticket relays goes to the group too.
+    // A voice message while the ticket relays goes to the group too, as a voice message.
     fake.file(NEWCOMER, NEWCOMER, "voice", b"OggS voice", None, None, None);
     fake.wait_until(20, "the voice message in the group", |g| g.sent.iter().any(|s| s.chat_id == GROUP && s.file.as_ref().is_some_and(|f| f.0 == "voice"))).await;
-    assert_eq!(media_files(dir.path()).len(), 3, "copies of the photo, the document and the voice message");
+    // A letter with a caption far longer than Telegram allows under a file, full of markup: the
+    // words go first as text (escaped, in parts), then the file.
+    let long = format!("<b>Brief & </i> {} EINDE", "woorden van de brief ".repeat(120));
+    fake.file(NEWCOMER, NEWCOMER, "document", b"%PDF-1.4 brief", Some("brief.pdf"), Some(&long), None);
+    fake.wait_until(20, "the long letter in the group", |g| g.sent.iter().filter(|s| s.chat_id == GROUP && s.file.as_ref().is_some_and(|f| f.0 == "document")).count() == 1).await;
+    let group = fake.sent_to(GROUP);
+    let letter_at = group.iter().position(|s| s.file.as_ref().is_some_and(|f| f.0 == "document")).unwrap();
+    assert!(group[..letter_at].iter().any(|s| s.text.contains("<b>Brief & </i>")), "the markup is shown as written");
+    assert!(group[..letter_at].iter().any(|s| s.text.contains("EINDE")), "nothing of the caption is lost");
+    assert_eq!(media_files(dir.path()).len(), 4, "copies of the photo, the document, the voice message and the letter");
 
     // /forget: every message about the ticket in the group goes, files included, and so do the copies.
     fake.text(NEWCOMER, NEWCOMER, "/forget", None, None);
