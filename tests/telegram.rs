@@ -21,6 +21,11 @@ const ANNA: i64 = 9003;
 
 /// Writes a bot file for the fake server and returns the engine.
 fn engine(data: &Path, fake: &Fake, extra: &str) -> Arc<Engine> {
+    engine_with(data, fake, extra, "", "")
+}
+
+/// The same, with more lines in `[escalation]` and for the first advisor.
+fn engine_with(data: &Path, fake: &Fake, extra: &str, escalation: &str, fatima: &str) -> Arc<Engine> {
     let root = common::root();
     let var = format!("WEGWIJS_TG_TOKEN_{}", data.file_name().unwrap().to_string_lossy().replace(|c: char| !c.is_ascii_alphanumeric(), "_"));
     // Each test has its own variable; nothing else reads it.
@@ -44,11 +49,13 @@ throttle = false
 [escalation]
 hours = []
 advisor_language = "en"
+{escalation}
 
 [[advisors]]
 name = "Fatima El Amrani"
 languages = ["ar", "nl", "en"]
 telegram = {FATIMA}
+{fatima}
 
 [[advisors]]
 name = "Anna de Vries"
@@ -458,5 +465,40 @@ async fn a_deletion_that_fails_is_tried_again_until_it_succeeds() {
     // Done is done: no more tries once Telegram confirmed.
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(fake.calls("deleteMessage").iter().filter(|c| c["message_id"] == post.message_id).count(), tries);
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_from_an_advisor_on_another_platform_is_uploaded_to_the_newcomer() {
+    use wegwijs::message::{ChatRef, Incoming, Media, MediaKind};
+    let fake = Fake::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    // A second advisors' room on a platform that is not Telegram, where Fatima also works.
+    let engine = engine_with(dir.path(), &fake, "", r#"rooms = [{ platform = "web", chat = "desk" }]"#, r#"accounts = { web = "fatima-web" }"#);
+    let bot = start(engine.clone());
+    fake.text(661, 661, "/advisor", Some("en"), None);
+    fake.wait_until(20, "ticket in the group", |g| g.sent.iter().any(|s| s.chat_id == GROUP)).await;
+    // Fatima sends a form from the other platform; its transport stored a copy in media/.
+    let form = b"%PDF-1.4 formulier voor de huurtoeslag".to_vec();
+    std::fs::create_dir_all(dir.path().join("media")).unwrap();
+    std::fs::write(dir.path().join("media/0a1b2c3d.pdf"), &form).unwrap();
+    let mut m = Media::new(MediaKind::Document);
+    m.name = Some("huurtoeslag.pdf".into());
+    m.mime = Some("application/pdf".into());
+    m.caption = Some("#1 Here is the form".into());
+    m.origin = Some(("web".into(), "w-17".into()));
+    m.stored = Some("0a1b2c3d.pdf".into());
+    m.size = Some(form.len() as u64);
+    let e = engine.clone();
+    tokio::task::spawn_blocking(move || e.handle(&Incoming::media(ChatRef::new("web", "desk"), "fatima-web", m).with_event_id("w-ev-1"))).await.unwrap();
+    // The Telegram side uploads the copy, under its own name, with the advisor's words.
+    fake.wait_until(20, "the form reaches the newcomer", |g| g.sent.iter().any(|s| s.chat_id == 661 && s.file.is_some())).await;
+    let doc = fake.sent_to(661).into_iter().find(|s| s.file.is_some()).unwrap();
+    let (kind, id) = doc.file.clone().unwrap();
+    assert_eq!(kind, "document");
+    let stored = fake.inner.lock().unwrap().files[&id].clone();
+    assert_eq!(stored.data, form);
+    assert_eq!(stored.name.as_deref(), Some("huurtoeslag.pdf"));
+    assert!(doc.text.contains("Fatima") && doc.text.contains("Here is the form"), "{}", doc.text);
     bot.stop().await;
 }
