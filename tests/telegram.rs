@@ -26,8 +26,23 @@ fn engine(data: &Path, fake: &Fake, extra: &str) -> Arc<Engine> {
 
 /// The same, with more lines in `[escalation]` and for the first advisor.
 fn engine_with(data: &Path, fake: &Fake, extra: &str, escalation: &str, fatima: &str) -> Arc<Engine> {
+    let path = bot_file(data, fake, extra, escalation, fatima);
+    let cfg = BotConfig::load(&path).unwrap();
+    let (snap, _) = load_snapshot(&cfg, &|_| {}).unwrap();
+    let store = SqliteStore::open(&data.join("wegwijs.sqlite")).unwrap();
+    Arc::new(Engine::new(cfg, snap, Arc::new(store)))
+}
+
+/// The environment variable holding the token for the bot whose data lives in `data`.
+fn token_var(data: &Path) -> String {
+    format!("WEGWIJS_TG_TOKEN_{}", data.file_name().unwrap().to_string_lossy().replace(|c: char| !c.is_ascii_alphanumeric(), "_"))
+}
+
+/// Writes `bot.toml` into `data` for the fake server (the token in an environment variable of
+/// this test's own) and returns its path.
+fn bot_file(data: &Path, fake: &Fake, extra: &str, escalation: &str, fatima: &str) -> std::path::PathBuf {
     let root = common::root();
-    let var = format!("WEGWIJS_TG_TOKEN_{}", data.file_name().unwrap().to_string_lossy().replace(|c: char| !c.is_ascii_alphanumeric(), "_"));
+    let var = token_var(data);
     // Each test has its own variable; nothing else reads it.
     unsafe { std::env::set_var(&var, "123456:TEST-token") };
     let bot = format!(
@@ -69,10 +84,7 @@ telegram = {ANNA}
     );
     let path = data.join("bot.toml");
     std::fs::write(&path, bot).unwrap();
-    let cfg = BotConfig::load(&path).unwrap();
-    let (snap, _) = load_snapshot(&cfg, &|_| {}).unwrap();
-    let store = SqliteStore::open(&data.join("wegwijs.sqlite")).unwrap();
-    Arc::new(Engine::new(cfg, snap, Arc::new(store)))
+    path
 }
 
 struct Running {
@@ -501,4 +513,35 @@ async fn a_file_from_an_advisor_on_another_platform_is_uploaded_to_the_newcomer(
     assert_eq!(stored.name.as_deref(), Some("huurtoeslag.pdf"));
     assert!(doc.text.contains("Fatima") && doc.text.contains("Here is the form"), "{}", doc.text);
     bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logs_of_the_served_bot_have_no_colour_codes_texts_or_accounts() {
+    let fake = Fake::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = bot_file(dir.path(), &fake, "", "", "");
+    // The person who blocked the bot makes the bot log at info level too.
+    fake.inner.lock().unwrap().blocked.insert(671_671);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .current_dir(common::root())
+        .args(["serve", "--bot"])
+        .arg(&path)
+        .env(token_var(dir.path()), "123456:TEST-token")
+        .env_remove("RUST_LOG")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("run wegwijs serve");
+    fake.text(671_671, 671_671, "Mijn geheime vraag over de huurtoeslag", None, None);
+    fake.text(672_672, 672_672, "Hoe krijg ik een BSN?", None, None);
+    fake.wait_until(60, "the served bot answers", |g| g.sent.iter().any(|s| s.chat_id == 672_672) && g.refused.iter().any(|(_, e)| e == "blocked")).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(log.contains("Telegram connected") && log.contains("no longer reachable"), "info lines are logged:\n{log}");
+    assert!(!log.contains('\u{1b}'), "no colour codes when stderr is not a terminal:\n{log}");
+    for secret in ["671671", "672672", "geheime", "BSN", "TEST-token"] {
+        assert!(!log.contains(secret), "{secret:?} is not logged:\n{log}");
+    }
 }
