@@ -351,6 +351,11 @@ impl Telegram {
                 m.stored = stored;
             }
         }
+        let copy = match &inc.input {
+            Input::Media(m) => m.stored.clone(),
+            _ => None,
+        };
+        let in_group = inc.chat.chat.parse::<i64>().ok() == self.advisors_chat;
         let engine = self.engine.clone();
         let out = match tokio::task::spawn_blocking(move || engine.handle(&inc)).await {
             Ok(out) => out,
@@ -359,6 +364,17 @@ impl Telegram {
                 return;
             }
         };
+        if let Some(name) = copy {
+            // A copy nothing took (an advisor's file outside a ticket, an update seen before): no
+            // row names it, so nothing else would ever delete it.
+            let taken = out.iter().any(|o| o.media.as_ref().is_some_and(|m| m.stored.as_deref() == Some(name.as_str())));
+            if !taken && (in_group || out.is_empty())
+                && let Some(path) = files::stored_path(&self.media_dir, &name)
+                && let Err(e) = std::fs::remove_file(path)
+            {
+                tracing::warn!("deleting an unused copy of a file failed: {e}");
+            }
+        }
         let mut alert: Option<Outgoing> = None;
         let mut mine = Vec::new();
         for mut o in out.into_iter().filter(|o| o.chat.platform == PLATFORM) {
