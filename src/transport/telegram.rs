@@ -807,8 +807,8 @@ impl Telegram {
                     }
                     while set.join_next().await.is_some() {}
                     offset = offset.max(last + 1);
-                    // Stored after everything the batch changed, before the next request confirms
-                    // the batch to Telegram (which then forgets it).
+                    // Stored, and flushed to disk with everything the batch changed, before the next
+                    // request confirms the batch to Telegram (which then forgets it).
                     let engine = self.engine.clone();
                     let value = offset.to_string();
                     tokio::task::spawn_blocking(move || engine.store().set_state(key, &value)).await??;
@@ -904,9 +904,13 @@ async fn webhook_handler(
         Ok(u) => u,
         Err(_) => return axum::http::StatusCode::BAD_REQUEST,
     };
-    // Telegram forgets an update once it has the 200: by then the engine has stored its effects.
     st.tg.process(update).await;
-    axum::http::StatusCode::OK
+    // Telegram forgets an update once it has the 200: what the update changed must be on disk.
+    let engine = st.tg.engine.clone();
+    match tokio::task::spawn_blocking(move || engine.store().flush()).await {
+        Ok(Ok(())) => axum::http::StatusCode::OK,
+        _ => axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+    }
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
