@@ -376,6 +376,19 @@ impl Engine {
         self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
     }
 
+    /// Like [`Engine::sent`], for a delivery the platform shows as several messages (a long text in
+    /// parts, a file after its text), first one first: every part belongs to the ticket, so a reply to
+    /// any of them threads and `/forget` removes them all.
+    pub fn sent_parts(&self, id: u64, messages: &[String]) {
+        if id == 0 {
+            return;
+        }
+        if let Err(e) = self.store.mark_sent_parts(id, messages, (self.clock)()) {
+            tracing::warn!("marking a message as sent failed: {e:#}");
+        }
+        self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+    }
+
     /// A delivery failed; it stays in the outbox and comes back from [`Engine::pending`].
     pub fn failed(&self, id: u64) {
         self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
@@ -483,6 +496,10 @@ impl Engine {
                     if let Some(Trigger::Safeguarding(category)) = snap.triggers.check(caption) {
                         tracing::info!(lang = %ui_lang, %category, "safeguarding words with a file: emergency numbers sent");
                         out.push(composer.urgent(chat, ui_lang, Some(category)));
+                    }
+                    // A copy of the file belongs to the person from now on: /forget and retention delete it.
+                    if let Some(f) = &m.stored {
+                        desk.changes.push(Change::MediaFile { file: f.clone(), person: chat.clone(), at: desk.now });
                     }
                     state.pending_media = m.is_file().then(|| m.clone());
                     let buttons = if escalation { advisor_button(ui_lang) } else { vec![] };

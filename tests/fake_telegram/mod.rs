@@ -1,13 +1,15 @@
 //! A local fake of the Telegram Bot API: the real JSON protocol over HTTP on loopback, so teloxide's
 //! real client can be pointed at it. It implements what Wegwijs uses, checks HTML and length the way
-//! Telegram does (same 400 errors), can answer 429 with `retry_after` and 403 for blocked users, and
-//! records everything the bot did.
+//! Telegram does (same 400 errors, with the error code as HTTP status), can answer 429 with
+//! `retry_after`, 403 for blocked users and 500 for a failing `deleteMessage`, serves files (`getFile`
+//! and the download path) and takes them back by file id (only as their own type, as Telegram does)
+//! or as uploads, and records everything the bot did.
 #![allow(dead_code)]
 
 use axum::extract::{Path, State};
 use axum::Json;
 use serde_json::{json, Value};
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::Notify;
@@ -26,7 +28,17 @@ pub struct Sent {
     pub reply_to: Option<i64>,
     /// The forum topic it was posted in.
     pub thread: Option<i64>,
+    /// A file: the method's type ("photo", "document", "voice", …) and its file id.
+    pub file: Option<(String, String)>,
     pub at: Instant,
+}
+
+/// A file Telegram holds: its type (a file id is only accepted again as this type) and content.
+#[derive(Debug, Clone)]
+pub struct StoredFile {
+    pub kind: String,
+    pub data: Vec<u8>,
+    pub name: Option<String>,
 }
 
 #[derive(Default)]
@@ -49,6 +61,13 @@ pub struct Inner {
     pub deleted_topics: Vec<(i64, i64)>,
     /// When each update was queued (update id → instant), for latency.
     pub queued_at: std::collections::HashMap<i64, Instant>,
+    /// Files by file id.
+    pub files: HashMap<String, StoredFile>,
+    next_file: i64,
+    /// Keyboards replaced by `editMessageReplyMarkup`: (chat, message, buttons after).
+    pub edits: Vec<(i64, i64, Vec<(String, String)>)>,
+    /// Answer the next N deleteMessage calls with 500 Internal Server Error.
+    pub fail_delete: u32,
 }
 
 #[derive(Clone)]
@@ -58,12 +77,48 @@ pub struct Fake {
     pub url: String,
 }
 
-fn ok(result: Value) -> Json<Value> {
-    Json(json!({ "ok": true, "result": result }))
+type Reply = (axum::http::StatusCode, Json<Value>);
+
+fn ok(result: Value) -> Reply {
+    (axum::http::StatusCode::OK, Json(json!({ "ok": true, "result": result })))
 }
 
-fn err(code: i64, description: &str) -> Json<Value> {
-    Json(json!({ "ok": false, "error_code": code, "description": description }))
+/// An error as Telegram sends it: the error code is also the HTTP status.
+fn err(code: u16, description: &str) -> Reply {
+    let status = axum::http::StatusCode::from_u16(code).unwrap_or(axum::http::StatusCode::BAD_REQUEST);
+    (status, Json(json!({ "ok": false, "error_code": code, "description": description })))
+}
+
+const BOT_USER: &str = "wegwijs_test_bot";
+
+fn bot_from() -> Value {
+    json!({ "id": BOT_ID, "is_bot": true, "first_name": "Wegwijs", "username": BOT_USER })
+}
+
+/// The Bot API methods that send a file, and the field holding it.
+const FILE_METHODS: &[(&str, &str)] = &[
+    ("sendPhoto", "photo"),
+    ("sendDocument", "document"),
+    ("sendAudio", "audio"),
+    ("sendVoice", "voice"),
+    ("sendVideo", "video"),
+    ("sendAnimation", "animation"),
+    ("sendVideoNote", "video_note"),
+];
+
+/// The message object's field for a file of `kind`, as Telegram returns it.
+fn file_object(kind: &str, id: &str, f: &StoredFile) -> Value {
+    let size = f.data.len();
+    let unique = format!("u{id}");
+    match kind {
+        "photo" => json!([{ "file_id": format!("{id}s"), "file_unique_id": format!("{unique}s"), "width": 90, "height": 60, "file_size": 100 },
+                          { "file_id": id, "file_unique_id": unique, "width": 1280, "height": 960, "file_size": size }]),
+        "document" => json!({ "file_id": id, "file_unique_id": unique, "file_name": f.name.clone().unwrap_or_else(|| "file".into()), "mime_type": "application/pdf", "file_size": size }),
+        "voice" => json!({ "file_id": id, "file_unique_id": unique, "duration": 3, "mime_type": "audio/ogg", "file_size": size }),
+        "audio" => json!({ "file_id": id, "file_unique_id": unique, "duration": 3, "file_name": f.name.clone().unwrap_or_else(|| "audio.mp3".into()), "file_size": size }),
+        "video" | "animation" => json!({ "file_id": id, "file_unique_id": unique, "width": 640, "height": 480, "duration": 3, "file_size": size }),
+        _ => json!({ "file_id": id, "file_unique_id": unique, "length": 240, "duration": 3, "file_size": size }),
+    }
 }
 
 fn now_secs() -> i64 {
@@ -135,7 +190,10 @@ impl Fake {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}/", listener.local_addr().unwrap());
         let fake = Fake { inner, notify, url };
-        let app = axum::Router::new().route("/{bot}/{method}", axum::routing::post(handle)).with_state(fake.clone());
+        let app = axum::Router::new()
+            .route("/{bot}/{method}", axum::routing::post(handle))
+            .route("/file/{bot}/{*path}", axum::routing::get(download))
+            .with_state(fake.clone());
         tokio::spawn(async move {
             axum::serve(listener, app).await.unwrap();
         });
@@ -187,6 +245,31 @@ impl Fake {
         if let Some(r) = reply_to {
             m["reply_to_message"] = json!({ "message_id": r, "date": now_secs(), "chat": Self::chat(chat),
                 "from": { "id": BOT_ID, "is_bot": true, "first_name": "Wegwijs", "username": "wegwijs_test_bot" }, "text": "…" });
+        }
+        self.push(json!({ "message": m }))
+    }
+
+    /// Registers a file Telegram holds and returns its file id.
+    pub fn add_file(&self, kind: &str, data: &[u8], name: Option<&str>) -> String {
+        let mut g = self.lock();
+        g.next_file += 1;
+        let id = format!("F{}-{kind}", g.next_file);
+        g.files.insert(id.clone(), StoredFile { kind: kind.into(), data: data.to_vec(), name: name.map(String::from) });
+        id
+    }
+
+    /// A file message from `user`: `kind` is "photo", "document" or "voice", with an optional caption.
+    pub fn file(&self, chat: i64, user: i64, kind: &str, data: &[u8], name: Option<&str>, caption: Option<&str>, reply_to: Option<i64>) -> i64 {
+        let id = self.add_file(kind, data, name);
+        let f = self.lock().files[&id].clone();
+        let mid = self.new_message_id();
+        let mut m = json!({ "message_id": mid, "date": now_secs(), "chat": Self::chat(chat), "from": Self::user(user, None) });
+        m[kind] = file_object(kind, &id, &f);
+        if let Some(c) = caption {
+            m["caption"] = json!(c);
+        }
+        if let Some(r) = reply_to {
+            m["reply_to_message"] = json!({ "message_id": r, "date": now_secs(), "chat": Self::chat(chat), "from": bot_from(), "text": "…" });
         }
         self.push(json!({ "message": m }))
     }
@@ -263,13 +346,109 @@ fn multipart(content_type: &str, body: &[u8]) -> Value {
         let Some((head, value)) = part.split_once("\r\n\r\n") else { continue };
         let Some(name) = head.split("name=\"").nth(1).and_then(|r| r.split('"').next()) else { continue };
         let value = value.trim_end_matches("\r\n").to_string();
+        // An uploaded file: its part has a file name.
+        if let Some(file_name) = head.split("filename=\"").nth(1).and_then(|r| r.split('"').next()) {
+            out.insert(name.to_string(), json!({ "upload": file_name, "data": value }));
+            continue;
+        }
         let v = serde_json::from_str::<Value>(&value).ok().filter(|v| !v.is_number() || value.trim().parse::<f64>().is_ok()).unwrap_or(Value::String(value));
         out.insert(name.to_string(), v);
     }
     Value::Object(out)
 }
 
-async fn handle(State(fake): State<Fake>, Path((bot, method)): Path<(String, String)>, headers: axum::http::HeaderMap, raw: axum::body::Bytes) -> Json<Value> {
+/// `GET /file/bot<token>/<path>`: a file's content, as Telegram serves what `getFile` named.
+async fn download(State(fake): State<Fake>, Path((bot, path)): Path<(String, String)>) -> (axum::http::StatusCode, Vec<u8>) {
+    let id = path.rsplit('/').next().unwrap_or("").to_string();
+    match fake.lock().files.get(&id) {
+        Some(f) if bot.starts_with("bot") => (axum::http::StatusCode::OK, f.data.clone()),
+        _ => (axum::http::StatusCode::NOT_FOUND, Vec::new()),
+    }
+}
+
+/// The buttons of an inline keyboard as (label, callback data).
+fn buttons_of(markup: &Value) -> Vec<(String, String)> {
+    markup["inline_keyboard"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+                .map(|b| (b["text"].as_str().unwrap_or("").to_string(), b["callback_data"].as_str().unwrap_or("").to_string()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// sendPhoto, sendDocument and the like: by file id (only as the file's own type) or as an upload
+/// (`attach://<part>` naming a part of the form), with an optional HTML caption of up to 1,024
+/// characters.
+fn send_file(fake: &Fake, method: &str, field: &str, body: &Value) -> Reply {
+    let chat_id = body["chat_id"].as_i64().unwrap_or(0);
+    if fake.lock().blocked.contains(&chat_id) {
+        fake.lock().refused.push((method.into(), "blocked".into()));
+        return err(403, "Forbidden: bot was blocked by the user");
+    }
+    let kind = if field == "video_note" { "video_note" } else { field };
+    let file_id = match &body[field] {
+        Value::String(v) if v.starts_with("attach://") => {
+            let part = &body[&v["attach://".len()..]];
+            let (Some(name), Some(data)) = (part["upload"].as_str(), part["data"].as_str()) else {
+                fake.lock().refused.push((method.into(), "no upload".into()));
+                return err(400, "Bad Request: file must be non-empty");
+            };
+            if data.is_empty() {
+                fake.lock().refused.push((method.into(), "empty upload".into()));
+                return err(400, "Bad Request: file must be non-empty");
+            }
+            fake.add_file(kind, data.as_bytes(), Some(name))
+        }
+        Value::String(id) => {
+            let known = fake.lock().files.get(id).map(|f| f.kind.clone());
+            match known {
+                None => {
+                    fake.lock().refused.push((method.into(), "wrong file id".into()));
+                    return err(400, "Bad Request: wrong file identifier/HTTP URL specified");
+                }
+                Some(k) if k != kind => {
+                    fake.lock().refused.push((method.into(), "type of file mismatch".into()));
+                    return err(400, &format!("Bad Request: type of file mismatch: a {k} sent as {kind}"));
+                }
+                Some(_) => id.clone(),
+            }
+        }
+        _ => return err(400, "Bad Request: there is no file in the request"),
+    };
+    let html = body["caption"].as_str().unwrap_or("").to_string();
+    let text = if body["parse_mode"].as_str() == Some("HTML") {
+        match parse_html(&html) {
+            Ok(t) => t,
+            Err(e) => {
+                fake.lock().refused.push((method.into(), e.clone()));
+                return err(400, &format!("Bad Request: can't parse entities: {e}"));
+            }
+        }
+    } else {
+        html.clone()
+    };
+    if text.encode_utf16().count() > 1024 {
+        fake.lock().refused.push((method.into(), "caption too long".into()));
+        return err(400, "Bad Request: message caption is too long");
+    }
+    let buttons = buttons_of(&body["reply_markup"]);
+    let reply_to = body["reply_parameters"]["message_id"].as_i64();
+    let thread = body["message_thread_id"].as_i64();
+    let mid = fake.new_message_id();
+    let f = fake.lock().files[&file_id].clone();
+    fake.lock().sent.push(Sent { chat_id, message_id: mid, html, text: text.clone(), buttons, reply_to, thread, file: Some((kind.into(), file_id.clone())), at: Instant::now() });
+    let mut m = json!({ "message_id": mid, "date": now_secs(), "chat": Fake::chat(chat_id), "from": bot_from() });
+    m[kind] = file_object(kind, &file_id, &f);
+    if !text.is_empty() {
+        m["caption"] = json!(text);
+    }
+    ok(m)
+}
+
+async fn handle(State(fake): State<Fake>, Path((bot, method)): Path<(String, String)>, headers: axum::http::HeaderMap, raw: axum::body::Bytes) -> Reply {
     let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let body: Option<Json<Value>> = if content_type.starts_with("multipart/form-data") {
         Some(Json(multipart(&content_type, &raw)))
@@ -324,7 +503,7 @@ async fn handle(State(fake): State<Fake>, Path((bot, method)): Path<(String, Str
                 }
                 if g.fail_429 > 0 && method == "sendMessage" {
                     g.fail_429 -= 1;
-                    return Json(json!({ "ok": false, "error_code": 429, "description": "Too Many Requests: retry after 1", "parameters": { "retry_after": 1 } }));
+                    return (axum::http::StatusCode::TOO_MANY_REQUESTS, Json(json!({ "ok": false, "error_code": 429, "description": "Too Many Requests: retry after 1", "parameters": { "retry_after": 1 } })));
                 }
             }
             let text = if body["parse_mode"].as_str() == Some("HTML") {
@@ -346,15 +525,7 @@ async fn handle(State(fake): State<Fake>, Path((bot, method)): Path<(String, Str
                 fake.lock().refused.push((method.clone(), "too long".into()));
                 return err(400, "Bad Request: message is too long");
             }
-            let buttons: Vec<(String, String)> = body["reply_markup"]["inline_keyboard"]
-                .as_array()
-                .map(|rows| {
-                    rows.iter()
-                        .flat_map(|r| r.as_array().cloned().unwrap_or_default())
-                        .map(|b| (b["text"].as_str().unwrap_or("").to_string(), b["callback_data"].as_str().unwrap_or("").to_string()))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let buttons = buttons_of(&body["reply_markup"]);
             for (_, data) in &buttons {
                 if data.len() > 64 {
                     fake.lock().refused.push((method.clone(), "callback data".into()));
@@ -370,7 +541,7 @@ async fn handle(State(fake): State<Fake>, Path((bot, method)): Path<(String, Str
                 }
             }
             let mid = fake.new_message_id();
-            fake.lock().sent.push(Sent { chat_id, message_id: mid, html, text: text.clone(), buttons, reply_to, thread, at: Instant::now() });
+            fake.lock().sent.push(Sent { chat_id, message_id: mid, html, text: text.clone(), buttons, reply_to, thread, file: None, at: Instant::now() });
             ok(json!({ "message_id": mid, "date": now_secs(), "chat": Fake::chat(chat_id),
                 "from": { "id": BOT_ID, "is_bot": true, "first_name": "Wegwijs", "username": "wegwijs_test_bot" }, "text": text }))
         }
@@ -394,10 +565,46 @@ async fn handle(State(fake): State<Fake>, Path((bot, method)): Path<(String, Str
         }
         "deleteMessage" => {
             let (c, m) = (body["chat_id"].as_i64().unwrap_or(0), body["message_id"].as_i64().unwrap_or(0));
-            fake.lock().deleted.push((c, m));
+            let mut g = fake.lock();
+            if g.fail_delete > 0 {
+                g.fail_delete -= 1;
+                return err(500, "Internal Server Error");
+            }
+            if g.deleted.contains(&(c, m)) {
+                return err(400, "Bad Request: message to delete not found");
+            }
+            g.deleted.push((c, m));
             ok(json!(true))
         }
-        "answerCallbackQuery" | "setMyCommands" | "sendChatAction" | "setWebhook" | "deleteWebhook" | "editMessageReplyMarkup" => ok(json!(true)),
+        "editMessageReplyMarkup" => {
+            let (c, m) = (body["chat_id"].as_i64().unwrap_or(0), body["message_id"].as_i64().unwrap_or(0));
+            let buttons = buttons_of(&body["reply_markup"]);
+            let mut g = fake.lock();
+            let deleted = g.deleted.contains(&(c, m));
+            let Some(msg) = g.sent.iter_mut().find(|s| s.chat_id == c && s.message_id == m).filter(|_| !deleted) else {
+                return err(400, "Bad Request: message to edit not found");
+            };
+            if msg.buttons == buttons {
+                return err(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+            }
+            msg.buttons = buttons.clone();
+            let text = msg.text.clone();
+            g.edits.push((c, m, buttons));
+            drop(g);
+            ok(json!({ "message_id": m, "date": now_secs(), "chat": Fake::chat(c), "from": bot_from(), "text": text, "reply_markup": body["reply_markup"] }))
+        }
+        "getFile" => {
+            let id = body["file_id"].as_str().unwrap_or("").to_string();
+            match fake.lock().files.get(&id) {
+                Some(f) => ok(json!({ "file_id": id, "file_unique_id": format!("u{id}"), "file_size": f.data.len(), "file_path": format!("{}s/{id}", f.kind) })),
+                None => err(400, "Bad Request: wrong file_id or the file is temporarily unavailable"),
+            }
+        }
+        m if FILE_METHODS.iter().any(|(name, _)| *name == m) => {
+            let field = FILE_METHODS.iter().find(|(name, _)| *name == m).map(|(_, f)| *f).unwrap_or("document");
+            send_file(&fake, m, field, &body)
+        }
+        "answerCallbackQuery" | "setMyCommands" | "sendChatAction" | "setWebhook" | "deleteWebhook" => ok(json!(true)),
         _ => err(404, "Not Found: method not found"),
     }
 }
