@@ -17,7 +17,7 @@ use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
-use synapse::{encrypted_room, react, say, say_in_thread, wait_joined, Seen, Synapse, TestClient};
+use synapse::{Seen, Synapse, TestClient};
 use tokio::sync::watch;
 use wegwijs::bot::BotConfig;
 use wegwijs::conversation::{load_snapshot, Engine};
@@ -90,6 +90,48 @@ impl Running {
         let r = tokio::time::timeout(Duration::from_secs(30), self.task).await.expect("serve stops when asked");
         r.expect("serve task").expect("serve ends without error");
     }
+}
+
+/// An encrypted room created by `owner`, with `invite` invited.
+async fn encrypted_room(owner: &TestClient, invite: &[&str], name: &str) -> OwnedRoomId {
+    let mut req = CreateRoom::new();
+    req.name = Some(name.into());
+    req.invite = invite.iter().map(|u| u.parse::<OwnedUserId>().unwrap()).collect();
+    let enc = InitialStateEvent::with_empty_state_key(RoomEncryptionEventContent::with_recommended_defaults());
+    req.initial_state = vec![enc.to_raw_any()];
+    owner.client.create_room(req).await.unwrap().room_id().to_owned()
+}
+
+/// Waits until `user` has joined `room` as `who` sees it.
+async fn wait_joined(who: &TestClient, room: &OwnedRoomId, user: &str) {
+    let uid: OwnedUserId = user.parse().unwrap();
+    for _ in 0..300 {
+        if let Some(r) = who.client.get_room(room)
+            && let Ok(Some(m)) = r.get_member_no_sync(&uid).await
+            && *m.membership() == matrix_sdk::ruma::events::room::member::MembershipState::Join
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{user} did not join");
+}
+
+async fn say(who: &TestClient, room: &OwnedRoomId, text: &str) -> OwnedEventId {
+    let r = who.client.get_room(room).unwrap();
+    r.send(RoomMessageEventContent::text_plain(text)).await.unwrap().response.event_id
+}
+
+async fn say_in_thread(who: &TestClient, room: &OwnedRoomId, root: &OwnedEventId, text: &str) {
+    let r = who.client.get_room(room).unwrap();
+    let mut c = RoomMessageEventContent::text_plain(text);
+    c.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root.clone())));
+    r.send(c).await.unwrap();
+}
+
+async fn react(who: &TestClient, room: &OwnedRoomId, event: &OwnedEventId, key: &str) {
+    let r = who.client.get_room(room).unwrap();
+    r.send(ReactionEventContent::new(Annotation::new(event.clone(), key.into()))).await.unwrap();
 }
 
 fn arabic(s: &str) -> bool {
