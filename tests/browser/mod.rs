@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
@@ -82,7 +83,7 @@ impl Browser {
         let mut last = String::new();
         let mut driver = driver;
         for _ in 0..100 {
-            match ClientBuilder::rustls().expect("TLS roots").capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::new(HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
                 Ok(client) => {
                     let b = Browser { client, driver, _profile: profile };
                     b.resize(width, height).await;
@@ -188,7 +189,9 @@ impl Browser {
 
 fn kill_group(child: &mut Child) {
     // The driver's process group: the driver and the browsers it started, nothing else.
-    let _ = Command::new("kill").arg("-TERM").arg(format!("-{}", child.id())).status();
+    // `--` before the negative id: procps' kill reads `-TERM -<pgid>` as a signal number and
+    // signals other processes.
+    let _ = Command::new("kill").args(["-s", "TERM", "--", &format!("-{}", child.id())]).status();
     let _ = child.wait();
 }
 
