@@ -344,6 +344,8 @@ async fn a_flood_gets_a_polite_slow_down_in_the_persons_language() {
     assert!(status.as_str().unwrap().contains("Je stuurt heel snel berichten"), "{status}");
     // The first three were answered; the refused words are back in the box to send later.
     b.wait_js(20, "three answers", "return document.querySelectorAll('#log li.bot').length >= 3").await;
+    // The refusals arrive one by one; each takes its words off the page.
+    b.wait_js(20, "the refused messages taken back", "return document.querySelectorAll('#log li.me').length === 3").await;
     let state = b.js("return [document.querySelectorAll('#log li.me').length, document.getElementById('question').value]", vec![]).await;
     assert_eq!(state[0], 3, "{state}");
     assert!(state[1].as_str().unwrap().starts_with("Wat is een BSN?"), "{state}");
@@ -525,7 +527,7 @@ async fn the_widget_opens_the_chat_on_an_allowed_website_only() {
     b.click("#wegwijs-open").await;
     assert_eq!(b.js("return document.getElementById('wegwijs-open').getAttribute('aria-expanded')", vec![]).await, "true");
     b.wait_js(10, "the panel", "return document.querySelector('#wegwijs-panel iframe')").await;
-    b.client.clone().enter_frame(Some(0)).await.unwrap();
+    b.client.clone().enter_frame(0).await.unwrap();
     b.wait_js(20, "the chat in the frame", "return localStorage.getItem('wegwijs.token') && document.getElementById('question')").await;
     assert_eq!(b.js("return [document.documentElement.lang, document.body.className, document.getElementById('b-close').hidden]", vec![]).await, json!(["en", "embed", false]));
     b.type_and_send("What is a BSN?").await;
@@ -542,7 +544,7 @@ async fn the_widget_opens_the_chat_on_an_allowed_website_only() {
     b.click("#wegwijs-open").await;
     b.wait_js(10, "the panel", "return document.querySelector('#wegwijs-panel iframe')").await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    b.client.clone().enter_frame(Some(0)).await.unwrap();
+    b.client.clone().enter_frame(0).await.unwrap();
     let inside = b.js("return document.getElementById('question') === null", vec![]).await;
     assert_eq!(inside, true, "framing from an origin that is not allowed is refused");
     b.close().await;

@@ -199,7 +199,8 @@
     li.dataset.id = String(m.id);
     li.dataset.kind = String(m.kind || '');
     if (typeof m.lang === 'string') li.lang = m.lang;
-    li.dir = 'auto';
+    /* The message's own language decides its layout; its blocks still find their own direction. */
+    li.dir = m.lang === 'ar' || m.lang === 'fa' ? 'rtl' : 'auto';
     li.append(speaker(T('web-bot')));
     (Array.isArray(m.blocks) ? m.blocks : []).forEach((b) => block(li, b));
     const rows = Array.isArray(m.buttons) ? m.buttons : [];
@@ -307,6 +308,7 @@
     label('privacy', 'web-privacy');
     log.setAttribute('aria-label', T('web-conversation'));
     input.placeholder = T('web-placeholder');
+    autoresize();
     renderIntro();
   }
 
@@ -581,6 +583,8 @@
   };
 
   function autoresize() {
+    /* An empty box follows the interface; typed words find their own direction. */
+    input.dir = input.value ? 'auto' : document.documentElement.dir;
     input.style.height = 'auto';
     input.style.height = Math.min(input.scrollHeight, 128) + 'px';
   }
