@@ -762,6 +762,54 @@ async fn origins_limits_caching_and_both_transports_over_http() {
     site.stop().await;
 }
 
+/// A restart between an answer and the page's acknowledgement loses nothing: the answer comes again,
+/// with the same outbox id (which the page shows once), when the person returns.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_answer_not_yet_shown_comes_again_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = Site::start(dir.path(), Knowledge::Fixture, "", "").await;
+    let own = format!("http://127.0.0.1:{}", site.port);
+    let (mut ws, _) = tokio_tungstenite::connect_async(ws_request(site.port, Some(&own))).await.unwrap();
+    ws.send(Message::text(json!({"t": "hello", "lang": "nl"}).to_string())).await.unwrap();
+    let token = next_json(&mut ws).await["token"].as_str().unwrap().to_string();
+    ws.send(Message::text(json!({"t": "text", "id": "q1", "text": "Wat is een BSN?"}).to_string())).await.unwrap();
+    let answer = loop {
+        let e = next_json(&mut ws).await;
+        if e["t"] == "msg" {
+            break e;
+        }
+    };
+    assert!(answer.to_string().contains("BSN"), "{answer}");
+    // The connection breaks before the page acknowledges, and the bot restarts.
+    drop(ws);
+    site.stop().await;
+
+    let site = Site::start(dir.path(), Knowledge::Fixture, "", "").await;
+    assert_eq!(site.undelivered(), 1, "the answer is still waiting");
+    let own = format!("http://127.0.0.1:{}", site.port);
+    let (mut ws, _) = tokio_tungstenite::connect_async(ws_request(site.port, Some(&own))).await.unwrap();
+    ws.send(Message::text(json!({"t": "hello", "token": token}).to_string())).await.unwrap();
+    let welcome = next_json(&mut ws).await;
+    assert_eq!((welcome["t"].as_str(), welcome["lang"].as_str()), (Some("welcome"), Some("nl")), "{welcome}");
+    let again = loop {
+        let e = next_json(&mut ws).await;
+        if e["t"] == "msg" {
+            break e;
+        }
+    };
+    assert_eq!(again, answer, "the same message, with the same id");
+    ws.send(Message::text(json!({"t": "ack", "ids": [again["id"]]}).to_string())).await.unwrap();
+    for _ in 0..100 {
+        if site.undelivered() == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(site.undelivered(), 0, "acknowledged, then marked sent");
+    drop(ws);
+    site.stop().await;
+}
+
 /// `serve` accepts a bot file whose only platform is the web chat, and refuses a bad `[web]`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bot_file_with_only_a_web_section_is_served_and_a_bad_one_refused() {
