@@ -5,8 +5,7 @@
 
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::ruma::api::client::room::create_room::v3::Request as CreateRoom;
-use matrix_sdk::ruma::events::reaction::ReactionEventContent;
-use matrix_sdk::ruma::events::relation::{Annotation, Thread};
+use matrix_sdk::ruma::events::relation::Thread;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
 use matrix_sdk::ruma::events::InitialStateEvent;
@@ -254,9 +253,4 @@ pub async fn say_in_thread(who: &TestClient, room: &OwnedRoomId, root: &OwnedEve
     let mut c = RoomMessageEventContent::text_plain(text);
     c.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root.clone())));
     r.send(c).await.unwrap();
-}
-
-pub async fn react(who: &TestClient, room: &OwnedRoomId, event: &OwnedEventId, key: &str) {
-    let r = who.client.get_room(room).unwrap();
-    r.send(ReactionEventContent::new(Annotation::new(event.clone(), key.into()))).await.unwrap();
 }
