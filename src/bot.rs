@@ -43,6 +43,9 @@ pub struct BotFile {
     pub telegram: Option<TelegramConfig>,
     #[serde(default)]
     pub matrix: Option<MatrixConfig>,
+    /// The chat on the municipality's own website.
+    #[serde(default)]
+    pub web: Option<WebConfig>,
     /// Advisors who answer tickets.
     #[serde(default)]
     pub advisors: Vec<AdvisorFile>,
@@ -103,6 +106,73 @@ pub struct MatrixConfig {
     /// Rooms besides direct chats the bot may join.
     #[serde(default)]
     pub allowed_rooms: Vec<String>,
+}
+
+/// `[web]`: the chat on the municipality's own website (a full page and a widget for any page).
+/// Limits have defaults that suit one municipality; `listen` is the only required field.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebConfig {
+    /// Local address to listen on, e.g. "127.0.0.1:8080" (TLS is left to a reverse proxy).
+    pub listen: String,
+    /// The address people reach the chat at, e.g. "https://chat.leiden.nl/" (default: `http://<listen>/`).
+    #[serde(default)]
+    pub public_url: Option<String>,
+    /// Websites that may embed the chat and talk to it, as origins ("https://www.leiden.nl").
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+    /// Longest message a person may send, in characters (default 2,000).
+    #[serde(default = "web_max_chars")]
+    pub max_message_chars: usize,
+    /// Messages per minute one conversation may send, and how many at once (defaults 20 and 8).
+    #[serde(default = "web_session_per_minute")]
+    pub session_per_minute: u32,
+    #[serde(default = "web_session_burst")]
+    pub session_burst: u32,
+    /// Messages per minute from one IP address, and how many at once (defaults 300 and 60): a
+    /// library or a reception centre puts many people behind one address.
+    #[serde(default = "web_ip_per_minute")]
+    pub ip_per_minute: u32,
+    #[serde(default = "web_ip_burst")]
+    pub ip_burst: u32,
+    /// New conversations per hour from one IP address (default 120).
+    #[serde(default = "web_new_sessions")]
+    pub new_sessions_per_ip_per_hour: u32,
+    /// Open connections from one IP address (default 200).
+    #[serde(default = "web_connections")]
+    pub max_connections_per_ip: u32,
+    /// Behind a reverse proxy: the header that carries the client's address (its last entry is
+    /// used, the one the proxy added), e.g. "X-Forwarded-For". Without it, the peer address counts.
+    #[serde(default)]
+    pub client_ip_header: Option<String>,
+    /// Days an answer waits for a person who does not come back (default 30); then its text is deleted.
+    #[serde(default = "web_undelivered_days")]
+    pub undelivered_days: u32,
+}
+
+fn web_max_chars() -> usize {
+    2000
+}
+fn web_session_per_minute() -> u32 {
+    20
+}
+fn web_session_burst() -> u32 {
+    8
+}
+fn web_ip_per_minute() -> u32 {
+    300
+}
+fn web_ip_burst() -> u32 {
+    60
+}
+fn web_new_sessions() -> u32 {
+    120
+}
+fn web_connections() -> u32 {
+    200
+}
+fn web_undelivered_days() -> u32 {
+    30
 }
 
 /// Recording of unanswered questions for editors.

@@ -266,9 +266,9 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Triggers { file, misses } => triggers(&cli, file.as_deref(), *misses),
         Command::Serve => {
             let cfg = load_bot(&cli)?;
-            if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() {
+            if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() && cfg.file.web.is_none() {
                 anyhow::bail!(
-                    "{}: no platform is configured in this bot file (add a [telegram] or [matrix] section); for a local chat run `wegwijs chat`",
+                    "{}: no platform is configured in this bot file (add a [telegram], [matrix] or [web] section); for a local chat run `wegwijs chat`",
                     cli.bot.display()
                 );
             }

@@ -4,6 +4,7 @@
 use crate::conversation::Engine;
 use crate::transport::matrix::Matrix;
 use crate::transport::telegram::{self, Telegram};
+use crate::transport::web::Web;
 use anyhow::{anyhow, bail, Result};
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,8 +29,8 @@ impl Default for Timing {
 /// to listen on) are returned; errors while running are logged and retried.
 pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receiver<bool>) -> Result<()> {
     let cfg = engine.config().clone();
-    if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() {
-        bail!("no platform is configured in this bot file (add a [telegram] or [matrix] section); for a local chat run `wegwijs chat`");
+    if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() && cfg.file.web.is_none() {
+        bail!("no platform is configured in this bot file (add a [telegram], [matrix] or [web] section); for a local chat run `wegwijs chat`");
     }
     let mut tasks = tokio::task::JoinSet::new();
 
@@ -89,6 +90,26 @@ pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receive
             });
         }
         tasks.spawn(m.run(shutdown.clone()));
+    }
+
+    if let Some(web) = &cfg.file.web {
+        let w = Web::new(engine.clone(), web)?;
+        // Bind now, so a taken port is an error at start-up.
+        let listener = tokio::net::TcpListener::bind(&w.settings().listen).await.map_err(|e| anyhow!("[web] listen {:?}: {e}", w.settings().listen))?;
+        tracing::info!("web chat at {} (listening on {})", w.settings().own_origin, w.settings().listen);
+        {
+            let w = w.clone();
+            let stop = shutdown.clone();
+            let every = timing.pump_every;
+            tasks.spawn(async move {
+                w.pump(every, stop).await;
+                Ok(())
+            });
+        }
+        let mut stop = shutdown.clone();
+        tasks.spawn(w.serve_on(listener, async move {
+            let _ = stop.changed().await;
+        }));
     }
 
     let mut first_error = None;

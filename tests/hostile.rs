@@ -5,30 +5,7 @@ use common::*;
 use wegwijs::message::{Action, Incoming, Input, Kind};
 
 fn hostile_samples() -> Vec<String> {
-    let mut v: Vec<String> = vec![
-        String::new(),
-        " ".into(),
-        "\u{0}\u{1}\u{7f}".into(),
-        "\u{202E}ردنه\u{202C} BSN".into(),
-        "\u{2067}\u{2066}\u{200F}\u{200E}".into(),
-        "title:bsn AND (\"digid\" OR body:*) ~2 ^10 [a TO z]".into(),
-        "<script>alert(1)</script><b>bold</b>&amp;".into(),
-        "*_`[x](javascript:alert(1))`_*".into(),
-        "🙂🙂🙂🎉".into(),
-        "/".into(),
-        "/start@".into(),
-        "//".into(),
-        "/advisor\u{0}".into(),
-        "a".repeat(100_000),
-        "bsn ".repeat(25_000),
-        "ሰላም ".repeat(30_000),
-        "医生".repeat(50_000),
-        "\u{FEFF}\u{FFFD}\u{FFFF}".into(),
-        "e\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}".into(),
-        "\\\\\\\"\"\"'''".into(),
-        "%s%n%x{0}{{}}".into(),
-        "DROP TABLE preferences; --".into(),
-    ];
+    let mut v = hostile_strings();
     let pieces = [
         "bsn", "huisarts", "zorg", "كيف", "ሓኪም", "医生", "Як", "\u{202E}", "\u{200C}", "\u{0}", "\"", "(", ")", ":", "*", "~", "^",
         "<", ">", "&", "/", "\\", "\n", "\t", "🙂", "é", "ß", "ı", " ", "OR", "AND", "NOT", "[", "]", "{", "}", "+", "-",

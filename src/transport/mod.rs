@@ -5,3 +5,4 @@ pub mod console;
 pub mod memory;
 pub mod telegram;
 pub mod matrix;
+pub mod web;

@@ -46,3 +46,33 @@ pub fn press(engine: &Engine, action: Action) -> Vec<Outgoing> {
 pub fn plain(msgs: &[Outgoing]) -> String {
     msgs.iter().map(|m| m.text.plain()).collect::<Vec<_>>().join("\n")
 }
+
+/// Strings that have broken chat software: empty and control characters, bidirectional overrides,
+/// query syntax, HTML and Markdown, format strings, SQL, and texts of 100,000 characters. Every
+/// transport is tested with the same list (the core in tests/hostile.rs, the web page in a browser).
+pub fn hostile_strings() -> Vec<String> {
+    vec![
+        String::new(),
+        " ".into(),
+        "\u{0}\u{1}\u{7f}".into(),
+        "\u{202E}ردنه\u{202C} BSN".into(),
+        "\u{2067}\u{2066}\u{200F}\u{200E}".into(),
+        "title:bsn AND (\"digid\" OR body:*) ~2 ^10 [a TO z]".into(),
+        "<script>alert(1)</script><b>bold</b>&amp;".into(),
+        "*_`[x](javascript:alert(1))`_*".into(),
+        "🙂🙂🙂🎉".into(),
+        "/".into(),
+        "/start@".into(),
+        "//".into(),
+        "/advisor\u{0}".into(),
+        "a".repeat(100_000),
+        "bsn ".repeat(25_000),
+        "ሰላም ".repeat(30_000),
+        "医生".repeat(50_000),
+        "\u{FEFF}\u{FFFD}\u{FFFF}".into(),
+        "e\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}".into(),
+        "\\\\\\\"\"\"'''".into(),
+        "%s%n%x{0}{{}}".into(),
+        "DROP TABLE preferences; --".into(),
+    ]
+}

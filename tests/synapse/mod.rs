@@ -4,6 +4,12 @@
 #![allow(dead_code)]
 
 use matrix_sdk::config::SyncSettings;
+use matrix_sdk::ruma::api::client::room::create_room::v3::Request as CreateRoom;
+use matrix_sdk::ruma::events::relation::Thread;
+use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::OwnedUserId;
 use matrix_sdk::ruma::events::room::message::{OriginalSyncRoomMessageEvent, Relation};
 use matrix_sdk::ruma::events::room::redaction::OriginalSyncRoomRedactionEvent;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId};
@@ -210,4 +216,41 @@ impl Drop for TestClient {
     fn drop(&mut self) {
         self.sync.abort();
     }
+}
+
+/// An encrypted room created by `owner`, with `invite` invited.
+pub async fn encrypted_room(owner: &TestClient, invite: &[&str], name: &str) -> OwnedRoomId {
+    let mut req = CreateRoom::new();
+    req.name = Some(name.into());
+    req.invite = invite.iter().map(|u| u.parse::<OwnedUserId>().unwrap()).collect();
+    let enc = InitialStateEvent::with_empty_state_key(RoomEncryptionEventContent::with_recommended_defaults());
+    req.initial_state = vec![enc.to_raw_any()];
+    owner.client.create_room(req).await.unwrap().room_id().to_owned()
+}
+
+/// Waits until `user` has joined `room` as `who` sees it.
+pub async fn wait_joined(who: &TestClient, room: &OwnedRoomId, user: &str) {
+    let uid: OwnedUserId = user.parse().unwrap();
+    for _ in 0..300 {
+        if let Some(r) = who.client.get_room(room)
+            && let Ok(Some(m)) = r.get_member_no_sync(&uid).await
+            && *m.membership() == matrix_sdk::ruma::events::room::member::MembershipState::Join
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{user} did not join");
+}
+
+pub async fn say(who: &TestClient, room: &OwnedRoomId, text: &str) -> OwnedEventId {
+    let r = who.client.get_room(room).unwrap();
+    r.send(RoomMessageEventContent::text_plain(text)).await.unwrap().response.event_id
+}
+
+pub async fn say_in_thread(who: &TestClient, room: &OwnedRoomId, root: &OwnedEventId, text: &str) {
+    let r = who.client.get_room(room).unwrap();
+    let mut c = RoomMessageEventContent::text_plain(text);
+    c.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root.clone())));
+    r.send(c).await.unwrap();
 }
