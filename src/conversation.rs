@@ -292,9 +292,6 @@ impl Engine {
         if let Err(e) = self.route(&snap, &mut desk, msg) {
             tracing::error!("handling a message failed: {e:#}");
         }
-        if !self.esc.can_escalate() {
-            desk.point_to_contact();
-        }
         let changes = std::mem::take(&mut desk.changes);
         self.commit(changes, Some(&msg.chat.platform))
     }

@@ -60,10 +60,6 @@ impl Desk<'_> {
         self.advisor_states().remove(name).unwrap_or(AdvisorState { name: name.to_string(), away: false, changed_at: 0, offered_at: 0 })
     }
 
-    pub(super) fn is_away(&self, name: &str) -> bool {
-        self.state_of(name).away
-    }
-
     /// How many tickets an advisor holds now (claimed or answered, not with a partner).
     pub(super) fn held(&self, name: &str) -> Vec<u64> {
         self.tickets_now()
@@ -106,7 +102,8 @@ impl Desk<'_> {
                 t.offered_to = Some(a.name.clone());
                 t.offered_at = Some(self.now);
                 let mut s = states.get(&a.name).cloned().unwrap_or(AdvisorState { name: a.name.clone(), away: false, changed_at: self.now, offered_at: 0 });
-                s.offered_at = self.now;
+                // Later than every earlier offer, also within the same second: the turn moves on.
+                s.offered_at = states.values().map(|x| x.offered_at + 1).max().unwrap_or(0).max(self.now);
                 self.changes.push(Change::Advisor(s));
             }
             None => {

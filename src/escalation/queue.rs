@@ -4,7 +4,6 @@
 use super::config::AdvisorConfig;
 use super::desk::{Desk, Recent};
 use super::ticket::{Reason, Ticket, TicketState};
-use crate::knowledge::TopicId;
 use crate::lang::Lang;
 use crate::message::{Action, Block, Button, ChatRef, Inline, Kind, Outgoing, RichText};
 use crate::store::Change;
@@ -211,39 +210,5 @@ impl Desk<'_> {
         para(self.locales.msg(lang, "person-leave-offer", &[]));
         let buttons = vec![vec![Button { label: self.locales.msg(lang, "button-leave", &[]), action: Action::Leave }]];
         self.push(Outgoing::new(person.clone(), Kind::Info, lang, text, buttons));
-    }
-
-    /// No person can come at all (no advisors, or no room to post tickets in): every "Talk to a
-    /// person" button in this call's messages leads to the municipality's contact topic instead, or
-    /// goes when the knowledge base has none.
-    pub fn point_to_contact(&mut self) {
-        let contact = TopicId::parse("municipal-contact").and_then(|id| self.kb.get(&id));
-        for c in &mut self.changes {
-            let Change::Send(o) = c else { continue };
-            if !o.all_buttons().any(|b| b.action == Action::Advisor) {
-                continue;
-            }
-            // One contact button per message at most.
-            let mut placed = contact.is_some_and(|t| o.all_buttons().any(|b| b.action == Action::Topic(t.id.clone())));
-            let lang = o.lang;
-            for row in &mut o.buttons {
-                row.retain_mut(|b| {
-                    if b.action != Action::Advisor {
-                        return true;
-                    }
-                    match contact.filter(|_| !placed) {
-                        Some(t) => {
-                            let title = t.title(lang, self.fallback);
-                            b.label = if lang.is_rtl() { crate::rich::isolate_ltr(title) } else { title.to_string() };
-                            b.action = Action::Topic(t.id.clone());
-                            placed = true;
-                            true
-                        }
-                        None => false,
-                    }
-                });
-            }
-            o.buttons.retain(|row| !row.is_empty());
-        }
     }
 }

@@ -15,7 +15,7 @@ use anyhow::Result;
 /// Ready replies are the `reply-<id>` messages of `replies.ftl`.
 const PREFIX: &str = "reply-";
 
-impl Desk<'_> {
+impl<'a> Desk<'a> {
     /// Ready-reply ids (without `reply-`) in the order of the English file.
     pub fn reply_ids(&self) -> Vec<String> {
         self.locales.ids_with_prefix(Lang::En, PREFIX).into_iter().filter_map(|id| id.strip_prefix(PREFIX).map(String::from)).filter(|id| valid_reply_id(id)).collect()
@@ -107,13 +107,13 @@ impl Desk<'_> {
     }
 
     /// The topic an advisor means: its id, or the one topic whose id or title contains the words.
-    fn find_topic(&self, lang: Lang, query: &str) -> Result<&Topic, Vec<String>> {
+    fn find_topic(&self, lang: Lang, query: &str) -> Result<&'a Topic, Vec<String>> {
+        let kb: &'a crate::knowledge::KnowledgeBase = self.kb;
         let q = query.trim().to_lowercase();
-        if let Some(t) = TopicId::parse(&q).and_then(|id| self.kb.get(&id)) {
+        if let Some(t) = TopicId::parse(&q).and_then(|id| kb.get(&id)) {
             return Ok(t);
         }
-        let hits: Vec<&Topic> = self
-            .kb
+        let hits: Vec<&'a Topic> = kb
             .topics()
             .iter()
             .filter(|t| !q.is_empty() && (t.id.as_str().contains(&q) || t.title(lang, self.fallback).to_lowercase().contains(&q) || t.title(Lang::En, &[]).to_lowercase().contains(&q)))
