@@ -400,7 +400,7 @@ impl Engine {
         let _serial = self.desk_lock.lock().unwrap_or_else(|e| e.into_inner());
         let snap = self.snapshot();
         let now = (self.clock)();
-        if let Err(e) = self.store.purge(now, self.esc.keep_days) {
+        if let Err(e) = self.store.purge(now, &self.esc.keep_days) {
             tracing::warn!("deleting old tickets failed: {e:#}");
         }
         if self.esc.rooms.is_empty() {
@@ -416,11 +416,11 @@ impl Engine {
 
     fn route(&self, snap: &Snapshot, desk: &mut Desk, msg: &Incoming) -> Result<()> {
         let advisor = self.esc.advisor(&msg.chat.platform, &msg.user);
-        if self.esc.room(&msg.chat).is_some() {
+        if self.esc.is_staff_room(&msg.chat) {
             return staff::room_message(desk, msg, advisor);
         }
         match (&msg.input, advisor) {
-            (Input::Action(Action::Ticket { op, ticket }), Some(a)) => return desk.op(&msg.chat, a, *op, *ticket, None),
+            (Input::Action(act), Some(a)) if staff::is_staff_action(act) => return staff::action(desk, &msg.chat, a, act),
             (Input::Text(t), Some(a)) if command(t.trim()).is_some_and(|c| staff::COMMANDS.contains(&c)) => {
                 return staff::command(desk, &msg.chat, a, t.trim());
             }
@@ -453,13 +453,14 @@ impl Engine {
             .filter(|l| self.cfg.languages.contains(l))
             .unwrap_or(self.cfg.default_language);
         let chat = &msg.chat;
-        let escalation = !self.esc.rooms.is_empty();
+        let escalation = self.esc.can_escalate();
         let active = if escalation { self.store.active_ticket(chat)? } else { None };
         let advisor_button = |lang: Lang| vec![vec![Button { label: snap.locales.msg(lang, "button-advisor", &[]), action: Action::Advisor }]];
         let mut out: Vec<Outgoing> = Vec::new();
 
-        // Asking for a person: opens a ticket, or returns to the one already open.
-        let ask_person = |desk: &mut Desk, state: &mut ChatState, lang: Lang, out: &mut Vec<Outgoing>| -> Result<()> {
+        // Asking for a person: opens a ticket (or, when nobody can come now, says so and offers to
+        // leave the question; `leave`: the person chose to), or returns to the one already open.
+        let ask_person = |desk: &mut Desk, state: &mut ChatState, lang: Lang, out: &mut Vec<Outgoing>, leave: bool| -> Result<()> {
             if !escalation {
                 // Point to the municipality's own contact details, when the knowledge base has them.
                 let contact = TopicId::parse("municipal-contact").and_then(|id| snap.kb.get(&id));
@@ -477,11 +478,12 @@ impl Engine {
                 }
                 None => {
                     flush(desk, out);
-                    let mut t = desk.open(chat, lang, Reason::Asked, None, &state.recent)?;
-                    if let Some(m) = state.pending_media.take() {
-                        desk.media_from_person(&mut t, &m);
+                    if let Some(mut t) = desk.request(chat, lang, Reason::Asked, &state.recent, leave)? {
+                        if let Some(m) = state.pending_media.take() {
+                            desk.media_from_person(&mut t, &m);
+                        }
+                        state.recent.clear();
                     }
-                    state.recent.clear();
                     state.misses = 0;
                 }
             }
@@ -525,8 +527,11 @@ impl Engine {
                 }
                 Action::Advisor => {
                     self.record_gap(&key, &state, GapReason::Advisor, None);
-                    ask_person(desk, &mut state, ui_lang, &mut out)?;
+                    ask_person(desk, &mut state, ui_lang, &mut out, false)?;
                 }
+                Action::Leave => ask_person(desk, &mut state, ui_lang, &mut out, true)?,
+                Action::Queue if escalation => desk.queue(chat, ui_lang, active.as_ref()),
+                Action::Rate { ticket, score } => desk.rate(chat, ui_lang, *ticket, *score)?,
                 Action::LanguageMenu => out.push(composer.language_menu(chat, ui_lang, &self.cfg.languages)),
                 Action::SetLanguage(l) if self.cfg.languages.contains(l) => {
                     if let Err(e) = self.store.set_language(&key, *l) {
@@ -556,7 +561,7 @@ impl Engine {
                     None => out.push(composer.info(chat, ui_lang, "help", &[], vec![])),
                 },
                 // Only advisors act on tickets; to anyone else the button does not exist.
-                Action::Ticket { .. } => out.push(composer.info(chat, ui_lang, "unknown-command", &[], vec![])),
+                Action::Ticket { .. } | Action::Canned { .. } | Action::Queue => out.push(composer.info(chat, ui_lang, "unknown-command", &[], vec![])),
             },
             Input::Text(raw) => {
                 let text = raw.trim();
@@ -598,7 +603,7 @@ impl Engine {
                         "language" | "lang" | "taal" => out.push(composer.language_menu(chat, ui_lang, &self.cfg.languages)),
                         "advisor" | "human" | "person" => {
                             self.record_gap(&key, &state, GapReason::Advisor, None);
-                            ask_person(desk, &mut state, ui_lang, &mut out)?;
+                            ask_person(desk, &mut state, ui_lang, &mut out, false)?;
                         }
                         "bot" => match active.clone() {
                             Some(mut t) if t.relay => desk.back_to_bot(&mut t),
@@ -645,7 +650,7 @@ impl Engine {
                         desk.from_person(&mut t, text);
                     } else if trigger == Some(Trigger::Advisor) {
                         self.record_gap(&key, &state, GapReason::Advisor, None);
-                        ask_person(desk, &mut state, ev.lang, &mut out)?;
+                        ask_person(desk, &mut state, ev.lang, &mut out, false)?;
                     } else {
                         let ranked = self.search(snap, text, &ev);
                         state.last_question = Some((text.chars().take(500).collect(), ev.lang));
@@ -681,8 +686,9 @@ impl Engine {
                                 out.push(composer.dont_know_suggesting(chat, ev.lang, &guesses));
                                 if escalation && active.is_none() && state.misses >= self.esc.misses_before_ticket {
                                     flush(desk, &mut out);
-                                    desk.open(chat, ev.lang, Reason::Misses, None, &state.recent)?;
-                                    state.recent.clear();
+                                    if desk.request(chat, ev.lang, Reason::Misses, &state.recent, false)?.is_some() {
+                                        state.recent.clear();
+                                    }
                                     state.misses = 0;
                                 }
                             }

@@ -3,7 +3,7 @@
 
 use crate::lang::Lang;
 use crate::search::analyze::Analyzer;
-use crate::store::{Gap, GapReason};
+use crate::store::{Gap, GapReason, Rating};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -26,6 +26,49 @@ pub struct Report {
     pub suggestions: BTreeMap<String, Vec<String>>,
     /// Answers advisors gave and marked as suggestions for the knowledge base.
     pub advisor_answers: Vec<AdvisorAnswer>,
+    /// How newcomers rated their conversations with advisors, per language (filled by
+    /// [`Report::with_ratings`]).
+    pub ratings: Vec<LangRatings>,
+}
+
+/// Ratings after conversations with advisors, in one language (or all: `lang` is `None`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct LangRatings {
+    pub lang: Option<Lang>,
+    /// "It helped", "partly", "it did not help".
+    pub helped: usize,
+    pub partly: usize,
+    pub not_helped: usize,
+}
+
+impl LangRatings {
+    pub fn total(&self) -> usize {
+        self.helped + self.partly + self.not_helped
+    }
+
+    fn add(&mut self, rating: u8) {
+        match rating {
+            2.. => self.helped += 1,
+            1 => self.partly += 1,
+            0 => self.not_helped += 1,
+        }
+    }
+}
+
+/// Ratings per language, most rated first, and a total row last.
+pub fn ratings_by_language(ratings: &[Rating]) -> Vec<LangRatings> {
+    let mut by: BTreeMap<Lang, LangRatings> = BTreeMap::new();
+    let mut all = LangRatings::default();
+    for r in ratings {
+        by.entry(r.lang).or_insert_with(|| LangRatings { lang: Some(r.lang), ..Default::default() }).add(r.rating);
+        all.add(r.rating);
+    }
+    let mut out: Vec<LangRatings> = by.into_values().collect();
+    out.sort_by(|a, b| b.total().cmp(&a.total()).then(a.lang.cmp(&b.lang)));
+    if !out.is_empty() {
+        out.push(all);
+    }
+    out
 }
 
 /// An advisor's answer to a question, suggested for the knowledge base (no identity attached).
@@ -90,14 +133,21 @@ pub fn report(gaps: &[Gap]) -> Report {
         })
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.lang.cmp(&b.lang)));
-    Report { groups: out, suggestions, advisor_answers }
+    Report { groups: out, suggestions, advisor_answers, ratings: Vec::new() }
 }
 
 impl Report {
+    /// The report with the ratings of conversations with advisors added.
+    pub fn with_ratings(mut self, ratings: &[Rating]) -> Report {
+        self.ratings = ratings_by_language(ratings);
+        self
+    }
+
     pub fn text(&self) -> String {
         let mut s = String::new();
         if self.groups.is_empty() && self.suggestions.is_empty() && self.advisor_answers.is_empty() {
             s.push_str("No questions recorded.\n");
+            self.ratings_text(&mut s);
             return s;
         }
         let _ = writeln!(s, "Questions the bot could not answer well (most asked first):");
@@ -127,6 +177,20 @@ impl Report {
                 }
             }
         }
+        self.ratings_text(&mut s);
         s
+    }
+
+    fn ratings_text(&self, s: &mut String) {
+        if self.ratings.is_empty() {
+            return;
+        }
+        let _ = writeln!(s, "\nDid the conversation with an advisor help? (ratings per language)");
+        let _ = writeln!(s, "  {:<6} {:>7} {:>7} {:>7} {:>7} {:>8}", "", "helped", "partly", "no", "total", "helped%");
+        for r in &self.ratings {
+            let name = r.lang.map_or_else(|| "all".to_string(), |l| l.to_string());
+            let share = if r.total() == 0 { 0.0 } else { 100.0 * r.helped as f64 / r.total() as f64 };
+            let _ = writeln!(s, "  {name:<6} {:>7} {:>7} {:>7} {:>7} {share:>7.0}%", r.helped, r.partly, r.not_helped, r.total());
+        }
     }
 }

@@ -11,6 +11,8 @@ use std::path::Path;
 pub struct Locales {
     bundles: BTreeMap<Lang, FluentBundle<FluentResource>>,
     ids: BTreeMap<Lang, BTreeSet<String>>,
+    /// Message ids in the order of the files (sorted by name) and of the messages in them.
+    order: BTreeMap<Lang, Vec<String>>,
 }
 
 impl Locales {
@@ -18,6 +20,7 @@ impl Locales {
     pub fn load(dir: &Path) -> Result<Locales> {
         let mut bundles = BTreeMap::new();
         let mut ids = BTreeMap::new();
+        let mut order = BTreeMap::new();
         let mut errors = Vec::new();
         for lang in Lang::ALL {
             let ldir = dir.join(lang.code());
@@ -31,6 +34,7 @@ impl Locales {
             // would only end up in places where they do harm.
             bundle.set_use_isolating(lang.is_rtl());
             let mut lang_ids = BTreeSet::new();
+            let mut lang_order = Vec::new();
             let mut files: Vec<_> = std::fs::read_dir(&ldir)
                 .with_context(|| format!("reading {}", ldir.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -51,7 +55,9 @@ impl Locales {
                 };
                 for entry in res.entries() {
                     if let fluent_syntax::ast::Entry::Message(m) = entry {
-                        lang_ids.insert(m.id.name.to_string());
+                        if lang_ids.insert(m.id.name.to_string()) {
+                            lang_order.push(m.id.name.to_string());
+                        }
                     }
                 }
                 if let Err(errs) = bundle.add_resource(res) {
@@ -62,6 +68,7 @@ impl Locales {
             }
             bundles.insert(lang, bundle);
             ids.insert(lang, lang_ids);
+            order.insert(lang, lang_order);
         }
         if !errors.is_empty() {
             return Err(anyhow!("locale files have errors:\n{}", errors.join("\n")));
@@ -69,13 +76,22 @@ impl Locales {
         if !bundles.contains_key(&Lang::En) {
             return Err(anyhow!("{}: no English locale (en/*.ftl), which every other language falls back to", dir.display()));
         }
-        Ok(Locales { bundles, ids })
+        Ok(Locales { bundles, ids, order })
     }
 
     /// A message in `lang`, falling back to English. Unknown ids yield the id itself (and a test fails).
     pub fn msg(&self, lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+        self.msg_num(lang, id, args, &[])
+    }
+
+    /// Like [`Locales::msg`], with number arguments too, so that plurals follow the number
+    /// ("5 minuten", "21 минуту").
+    pub fn msg_num(&self, lang: Lang, id: &str, args: &[(&str, &str)], nums: &[(&str, i64)]) -> String {
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
+            fargs.set(*k, FluentValue::from(*v));
+        }
+        for (k, v) in nums {
             fargs.set(*k, FluentValue::from(*v));
         }
         for l in [lang, Lang::En] {
@@ -89,6 +105,39 @@ impl Locales {
             tracing::warn!("locale {l}: message {id}: {errs:?}");
         }
         id.to_string()
+    }
+
+    /// A message in exactly `lang`, with every placeable filled: `None` when the language lacks it
+    /// or an argument is missing (no fallback, no id in place of a text).
+    pub fn try_msg(&self, lang: Lang, id: &str, args: &[(&str, &str)]) -> Option<String> {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, FluentValue::from(*v));
+        }
+        let bundle = self.bundles.get(&lang)?;
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errs = Vec::new();
+        let s = bundle.format_pattern(pattern, Some(&fargs), &mut errs);
+        errs.is_empty().then(|| s.into_owned())
+    }
+
+    /// An attribute of a message (`reply-photo` `.label`), in `lang` or else English.
+    pub fn attr(&self, lang: Lang, id: &str, attr: &str) -> Option<String> {
+        for l in [lang, Lang::En] {
+            let Some(bundle) = self.bundles.get(&l) else { continue };
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.get_attribute(attr)).map(|a| a.value()) else { continue };
+            let mut errs = Vec::new();
+            let s = bundle.format_pattern(pattern, None, &mut errs);
+            if errs.is_empty() {
+                return Some(s.into_owned());
+            }
+        }
+        None
+    }
+
+    /// The message ids of a language that start with `prefix`, in the order of its files.
+    pub fn ids_with_prefix(&self, lang: Lang, prefix: &str) -> Vec<String> {
+        self.order.get(&lang).map(|ids| ids.iter().filter(|id| id.starts_with(prefix)).cloned().collect()).unwrap_or_default()
     }
 
     /// The name of `named` in `lang` (e.g. "Arabisch" in Dutch).

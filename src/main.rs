@@ -80,7 +80,8 @@ enum KbCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
-    /// Questions the bot could not answer, grouped, and suggested extra questions.
+    /// Questions the bot could not answer, grouped, suggested extra questions, and how newcomers
+    /// rated their conversations with advisors (per language).
     Gaps {
         #[arg(long)]
         json: bool,
@@ -314,7 +315,7 @@ fn kb(cli: &Cli, command: &KbCommand) -> Result<i32> {
         KbCommand::Gaps { json } => {
             let cfg = cfg?;
             let store = SqliteStore::open(&cfg.data_dir.join("wegwijs.sqlite"))?;
-            let report = wegwijs::gaps::report(&wegwijs::store::Store::gaps(&store)?);
+            let report = wegwijs::gaps::report(&wegwijs::store::Store::gaps(&store)?).with_ratings(&wegwijs::store::Store::ratings(&store)?);
             if *json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {

@@ -36,7 +36,8 @@ pub enum Input {
     Media(Media),
 }
 
-/// `/name` or `/name@botname` or `/name argument` → `name`.
+/// `/name` or `/name@botname` or `/name argument` → `name`. Names are ASCII letters, digits, `_`
+/// and inner `-` (`/reply-canned`).
 pub fn command(text: &str) -> Option<&str> {
     let rest = text.strip_prefix('/')?;
     if rest.starts_with(char::is_whitespace) {
@@ -44,7 +45,11 @@ pub fn command(text: &str) -> Option<&str> {
     }
     let word = rest.split_whitespace().next()?;
     let name = word.split('@').next()?;
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
+    let ok = !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && !name.starts_with('-')
+        && !name.ends_with('-');
+    ok.then_some(name)
 }
 
 /// What kind of file.
@@ -174,6 +179,30 @@ pub enum Action {
     Reopen,
     /// Advisor: a ticket operation (only configured advisors may use these).
     Ticket { op: TicketOp, ticket: u64 },
+    /// Advisor: send a ready reply (`locales/<lang>/replies.ftl`, id without `reply-`) to a ticket's
+    /// newcomer in their language.
+    Canned { ticket: u64, reply: String },
+    /// Newcomer: where do I stand in the queue, and how long will it take?
+    Queue,
+    /// Newcomer: leave my question for an advisor (offered outside office hours, or when no advisor
+    /// speaks the language).
+    Leave,
+    /// Newcomer: how much a closed conversation with an advisor helped (0 no, 1 partly, 2 yes).
+    Rate { ticket: u64, score: u8 },
+}
+
+/// Ready-reply ids in button data: lowercase ASCII letters, digits and inner dashes, at most 40.
+pub fn valid_reply_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 40
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// A ticket number in button data: 1 to 12 digits.
+fn ticket_number(s: &str) -> Option<u64> {
+    (!s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 /// What an advisor does with a ticket through a button.
@@ -197,7 +226,8 @@ impl TicketOp {
 }
 
 impl Action {
-    /// Compact form for callback data: `t:bsn`, `f+:bsn`, `f-:bsn`, `adv`, `lm`, `l:ar`.
+    /// Compact form for callback data: `t:bsn`, `f+:bsn`, `f-:bsn`, `adv`, `lm`, `l:ar`, `kc:42`,
+    /// `kq:42:photo`, `qs`, `lv`, `rt:42:2`.
     pub fn encode(&self) -> String {
         match self {
             Action::Topic(t) => format!("t:{t}"),
@@ -210,6 +240,10 @@ impl Action {
             Action::Resume => "rs".into(),
             Action::Reopen => "ro".into(),
             Action::Ticket { op, ticket } => format!("k{}:{ticket}", op.code()),
+            Action::Canned { ticket, reply } => format!("kq:{ticket}:{reply}"),
+            Action::Queue => "qs".into(),
+            Action::Leave => "lv".into(),
+            Action::Rate { ticket, score } => format!("rt:{ticket}:{score}"),
         }
     }
 
@@ -233,8 +267,26 @@ impl Action {
                     "kx" => TicketOp::Close,
                     _ => TicketOp::Suggest,
                 };
-                let ticket: u64 = arg.parse().ok().filter(|_| !arg.is_empty() && arg.bytes().all(|b| b.is_ascii_digit()) && arg.len() <= 12)?;
+                let ticket = ticket_number(arg)?;
                 Some(Action::Ticket { op, ticket })
+            }
+            "kq" => {
+                let (ticket, reply) = arg.split_once(':')?;
+                let ticket = ticket_number(ticket)?;
+                valid_reply_id(reply).then(|| Action::Canned { ticket, reply: reply.to_string() })
+            }
+            "qs" if arg.is_empty() => Some(Action::Queue),
+            "lv" if arg.is_empty() => Some(Action::Leave),
+            "rt" => {
+                let (ticket, score) = arg.split_once(':')?;
+                let ticket = ticket_number(ticket)?;
+                let score = match score {
+                    "0" => 0,
+                    "1" => 1,
+                    "2" => 2,
+                    _ => return None,
+                };
+                Some(Action::Rate { ticket, score })
             }
             _ => None,
         }
@@ -364,6 +416,12 @@ mod tests {
             Action::Reopen,
             Action::Ticket { op: TicketOp::Claim, ticket: 999_999_999_999 },
             Action::Ticket { op: TicketOp::Suggest, ticket: 1 },
+            Action::Canned { ticket: 999_999_999_999, reply: "a".repeat(40) },
+            Action::Canned { ticket: 7, reply: "photo".into() },
+            Action::Queue,
+            Action::Leave,
+            Action::Rate { ticket: 999_999_999_999, score: 2 },
+            Action::Rate { ticket: 3, score: 0 },
         ] {
             let e = a.encode();
             assert!(e.len() <= 64, "{e}");
@@ -377,12 +435,16 @@ mod tests {
         assert_eq!(command("/start@wegwijs_bot topic"), Some("start"));
         assert_eq!(command("/ not a command"), None);
         assert_eq!(command("/évil"), None);
+        assert_eq!(command("/reply-canned 42 photo"), Some("reply-canned"));
+        assert_eq!(command("/-x"), None);
+        assert_eq!(command("/x-"), None);
         assert_eq!(command("hello"), None);
     }
 
     #[test]
     fn crafted_callback_data_is_rejected() {
-        for s in ["", "t:", "t:../etc", "t:BSN", "l:xx", "adv:1", "zz:bsn", "f+:", "t:a b", "kc:", "kc:-1", "kc:+1", "kx:1x", "kz:1", "bb:1", "kc:1234567890123"] {
+        for s in ["", "t:", "t:../etc", "t:BSN", "l:xx", "adv:1", "zz:bsn", "f+:", "t:a b", "kc:", "kc:-1", "kc:+1", "kx:1x", "kz:1", "bb:1", "kc:1234567890123",
+            "kq:1", "kq:1:", "kq::photo", "kq:1:Photo", "kq:1:../x", "kq:1:-x", "qs:1", "lv:x", "rt:1", "rt:1:3", "rt:x:1", "rt:1:-1"] {
             assert_eq!(Action::decode(s), None, "{s}");
         }
     }

@@ -1,7 +1,8 @@
 //! State that must survive a restart, in SQLite (one file per bot), behind a small interface so that
 //! a server database can be added later.
 
-use crate::escalation::ticket::{Entry, Party, Reason, Ticket, TicketState};
+use crate::escalation::config::KeepDays;
+use crate::escalation::ticket::{Entry, Kept, Party, Reason, Ticket, TicketState};
 use crate::lang::Lang;
 use crate::message::{ChatRef, Delivery, Outgoing};
 use anyhow::{Context, Result};
@@ -97,6 +98,25 @@ const MIGRATIONS: &[&str] = &[
         created_at INTEGER NOT NULL
      );
      CREATE INDEX media_files_person ON media_files(person_key);",
+    // The advisors' desk: queue, offers in turn, partners, ratings, keeping, ready replies.
+    "ALTER TABLE tickets ADD COLUMN open_since INTEGER;
+     ALTER TABLE tickets ADD COLUMN offered_to TEXT;
+     ALTER TABLE tickets ADD COLUMN offered_at INTEGER;
+     ALTER TABLE tickets ADD COLUMN partner TEXT;
+     ALTER TABLE tickets ADD COLUMN rated INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE tickets ADD COLUMN kept_by TEXT;
+     ALTER TABLE tickets ADD COLUMN kept_at INTEGER;
+     ALTER TABLE tickets ADD COLUMN kept_reason TEXT;
+     CREATE TABLE advisors (
+        name TEXT PRIMARY KEY,
+        away INTEGER NOT NULL,
+        changed_at INTEGER NOT NULL,
+        offered_at INTEGER NOT NULL
+     );
+     CREATE TABLE claim_waits (at INTEGER NOT NULL, secs INTEGER NOT NULL);
+     CREATE INDEX claim_waits_at ON claim_waits(at);
+     CREATE TABLE ratings (day TEXT NOT NULL, lang TEXT NOT NULL, topic TEXT, rating INTEGER NOT NULL);
+     CREATE TABLE reply_uses (reply TEXT PRIMARY KEY, uses INTEGER NOT NULL);",
 ];
 
 /// A change to stored state; [`Store::apply`] makes a list of them durable at once, or none of them.
@@ -121,6 +141,37 @@ pub enum Change {
     MediaFile { file: String, person: ChatRef, at: i64 },
     /// Record a suggestion for the knowledge base (an advisor's answer), linked only to the person.
     Suggestion { person: ChatRef, lang: Lang, question: String, answer: String, at: i64 },
+    /// An advisor's own state (away, when last offered a ticket).
+    Advisor(AdvisorState),
+    /// How long a ticket waited for its claim, in office seconds (no ticket, no identity).
+    ClaimWait { at: i64, secs: i64 },
+    /// A newcomer's rating of a conversation with an advisor (no ticket, no identity).
+    Rating(Rating),
+    /// A ready reply was used once more (for the buttons on a ticket).
+    ReplyUsed { reply: String },
+}
+
+/// An advisor's state on the desk, by configured name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdvisorState {
+    pub name: String,
+    /// `/away`: no tickets are offered to them until `/back`.
+    pub away: bool,
+    pub changed_at: i64,
+    /// When a ticket was last offered to them (turns go to the one waiting longest).
+    pub offered_at: i64,
+}
+
+/// How much a conversation with an advisor helped, as stored: no ticket, no person, only the day.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Rating {
+    /// The local date, `2026-11-23`.
+    pub day: String,
+    pub lang: Lang,
+    /// The topic the conversation was about, when the bot knew one.
+    pub topic: Option<String>,
+    /// 0 did not help, 1 helped partly, 2 helped.
+    pub rating: u8,
 }
 
 /// Why a question ended up in the gaps report.
@@ -230,9 +281,18 @@ pub trait Store: Send + Sync {
     fn mark_sent_parts(&self, id: u64, messages: &[String], at: i64) -> Result<()> {
         self.mark_sent(id, messages.first().map(String::as_str), at)
     }
-    /// Deletes closed tickets older than `keep_days`, delivered message texts, and old event ids.
-    /// Returns the number of tickets deleted.
-    fn purge(&self, now: i64, keep_days: u32) -> Result<usize>;
+    /// Deletes closed tickets older than their `keep_days` (by reason, or kept), delivered message
+    /// texts, old event ids and old claim times. Returns the number of tickets deleted.
+    fn purge(&self, now: i64, keep: &KeepDays) -> Result<usize>;
+
+    /// Advisors' stored state (away, last offer), for those who have any.
+    fn advisor_states(&self) -> Result<Vec<AdvisorState>>;
+    /// Office seconds tickets waited for a claim, claimed since `since`, newest first.
+    fn claim_waits(&self, since: i64) -> Result<Vec<i64>>;
+    /// Every rating, oldest first (for reports).
+    fn ratings(&self) -> Result<Vec<Rating>>;
+    /// How often each ready reply was used.
+    fn reply_uses(&self) -> Result<Vec<(String, u64)>>;
 }
 
 /// The default store: an embedded SQLite file.
@@ -448,12 +508,16 @@ impl Store for SqliteStore {
                 Change::Ticket(t) => {
                     tx.execute(
                         "INSERT OR REPLACE INTO tickets (id, person_key, platform, chat, lang, reason, urgent, state, advisor, question, offered,
-                            relay, created_at, updated_at, claimed_at, closed_at, reminded_at, waiting_told_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                            relay, created_at, updated_at, claimed_at, closed_at, reminded_at, waiting_told_at,
+                            open_since, offered_to, offered_at, partner, rated, kept_by, kept_at, kept_reason)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
                         params![
                             t.id as i64, t.person.key(), t.person.platform, t.person.chat, t.lang.code(), t.reason.as_str(), t.urgent,
                             t.state.as_str(), t.advisor, t.question, t.offered.join(" "), t.relay, t.created_at, t.updated_at,
-                            t.claimed_at, t.closed_at, t.reminded_at, t.waiting_told_at
+                            t.claimed_at, t.closed_at, t.reminded_at, t.waiting_told_at,
+                            t.open_since, t.offered_to, t.offered_at, t.partner, t.rated,
+                            t.kept.as_ref().map(|k| &k.by), t.kept.as_ref().map(|k| k.at), t.kept.as_ref().map(|k| &k.reason)
                         ],
                     )?;
                     tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('ticket_seq', MAX(?1, COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'ticket_seq'), 0)))", [t.id as i64])?;
@@ -515,6 +579,27 @@ impl Store for SqliteStore {
                     tx.execute(
                         "INSERT INTO gaps (created_at, lang, question, reason, topic, person, answer) VALUES (?1, ?2, ?3, 'suggestion', NULL, ?4, ?5)",
                         params![at, lang.code(), question, link, answer],
+                    )?;
+                }
+                Change::Advisor(a) => {
+                    tx.execute(
+                        "INSERT OR REPLACE INTO advisors (name, away, changed_at, offered_at) VALUES (?1, ?2, ?3, ?4)",
+                        params![a.name, a.away, a.changed_at, a.offered_at],
+                    )?;
+                }
+                Change::ClaimWait { at, secs } => {
+                    tx.execute("INSERT INTO claim_waits (at, secs) VALUES (?1, ?2)", params![at, secs])?;
+                }
+                Change::Rating(r) => {
+                    tx.execute(
+                        "INSERT INTO ratings (day, lang, topic, rating) VALUES (?1, ?2, ?3, ?4)",
+                        params![r.day, r.lang.code(), r.topic, r.rating],
+                    )?;
+                }
+                Change::ReplyUsed { reply } => {
+                    tx.execute(
+                        "INSERT INTO reply_uses (reply, uses) VALUES (?1, 1) ON CONFLICT(reply) DO UPDATE SET uses = uses + 1",
+                        [reply],
                     )?;
                 }
             }
@@ -652,28 +737,65 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn purge(&self, now: i64, keep_days: u32) -> Result<usize> {
+    fn purge(&self, now: i64, keep: &KeepDays) -> Result<usize> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let cutoff = now - keep_days as i64 * 86_400;
-        let old = "SELECT id FROM tickets WHERE state = 'closed' AND closed_at < ?1";
-        tx.execute(&format!("DELETE FROM entries WHERE ticket IN ({old})"), [cutoff])?;
-        tx.execute(&format!("DELETE FROM ticket_messages WHERE ticket IN ({old})"), [cutoff])?;
-        tx.execute(&format!("DELETE FROM outbox WHERE ticket IN ({old})"), [cutoff])?;
-        let n = tx.execute("DELETE FROM tickets WHERE state = 'closed' AND closed_at < ?1", [cutoff])?;
+        let cut = |days: u32| now - days as i64 * 86_400;
+        let cutoffs = [cut(keep.kept), cut(keep.safeguarding), cut(keep.misses), cut(keep.asked)];
+        let old = "SELECT id FROM tickets WHERE state = 'closed' AND closed_at < CASE
+             WHEN kept_at IS NOT NULL THEN ?1 WHEN reason = 'safeguarding' THEN ?2 WHEN reason = 'misses' THEN ?3 ELSE ?4 END";
+        tx.execute(&format!("DELETE FROM entries WHERE ticket IN ({old})"), cutoffs)?;
+        tx.execute(&format!("DELETE FROM ticket_messages WHERE ticket IN ({old})"), cutoffs)?;
+        tx.execute(&format!("DELETE FROM outbox WHERE ticket IN ({old})"), cutoffs)?;
+        let n = tx.execute(&format!("DELETE FROM tickets WHERE id IN ({old})"), cutoffs)?;
         tx.execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?1 AND ticket IS NULL", [now - 86_400])?;
         tx.execute("DELETE FROM events WHERE at < ?1", [now - 7 * 86_400])?;
-        // File copies older than the retention period, unless their person's ticket is still open.
+        tx.execute("DELETE FROM claim_waits WHERE at < ?1", [now - 90 * 86_400])?;
+        // File copies older than the shortest retention period, once no ticket of their person is left.
         let old_files = "SELECT file FROM media_files WHERE created_at < ?1
-             AND person_key NOT IN (SELECT person_key FROM tickets WHERE state != 'closed')";
+             AND person_key NOT IN (SELECT person_key FROM tickets)";
         let mut stmt = tx.prepare(old_files)?;
-        let files: Vec<String> = stmt.query_map([cutoff], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let files: Vec<String> = stmt.query_map([cut(keep.shortest())], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         drop(stmt);
-        tx.execute(&format!("DELETE FROM media_files WHERE file IN ({old_files})"), [cutoff])?;
+        tx.execute(&format!("DELETE FROM media_files WHERE file IN ({old_files})"), [cut(keep.shortest())])?;
         tx.commit()?;
         drop(conn);
         self.remove_media(&files);
         Ok(n)
+    }
+
+    fn advisor_states(&self) -> Result<Vec<AdvisorState>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT name, away, changed_at, offered_at FROM advisors ORDER BY name")?;
+        let rows = stmt.query_map([], |r| Ok(AdvisorState { name: r.get(0)?, away: r.get(1)?, changed_at: r.get(2)?, offered_at: r.get(3)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn claim_waits(&self, since: i64) -> Result<Vec<i64>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT secs FROM claim_waits WHERE at >= ?1 ORDER BY at DESC, rowid DESC")?;
+        let rows = stmt.query_map([since], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn ratings(&self) -> Result<Vec<Rating>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT day, lang, topic, rating FROM ratings ORDER BY day, rowid")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, u8>(3)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (day, lang, topic, rating) = row?;
+            let Ok(lang) = lang.parse() else { continue };
+            out.push(Rating { day, lang, topic, rating: rating.min(2) });
+        }
+        Ok(out)
+    }
+
+    fn reply_uses(&self) -> Result<Vec<(String, u64)>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT reply, uses FROM reply_uses ORDER BY uses DESC, reply")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
@@ -682,7 +804,8 @@ impl SqliteStore {
         let conn = self.conn();
         let sql = format!(
             "SELECT id, platform, chat, lang, reason, urgent, state, advisor, question, offered, relay, created_at, updated_at,
-                    claimed_at, closed_at, reminded_at, waiting_told_at FROM tickets WHERE {clause}"
+                    claimed_at, closed_at, reminded_at, waiting_told_at, open_since, offered_to, offered_at, partner, rated,
+                    kept_by, kept_at, kept_reason FROM tickets WHERE {clause}"
         );
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(params, |r| {
@@ -705,6 +828,15 @@ impl SqliteStore {
                 closed_at: r.get(14)?,
                 reminded_at: r.get(15)?,
                 waiting_told_at: r.get(16)?,
+                open_since: r.get::<_, Option<i64>>(17)?.unwrap_or(r.get(11)?),
+                offered_to: r.get(18)?,
+                offered_at: r.get(19)?,
+                partner: r.get(20)?,
+                rated: r.get(21)?,
+                kept: match (r.get::<_, Option<String>>(22)?, r.get::<_, Option<i64>>(23)?, r.get::<_, Option<String>>(24)?) {
+                    (Some(by), Some(at), reason) => Some(Kept { by, at, reason: reason.unwrap_or_default() }),
+                    _ => None,
+                },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -761,7 +893,7 @@ mod tests {
         assert!(s.pending("test").unwrap().is_empty());
         let payload: Option<String> = s.conn().query_row("SELECT payload FROM outbox WHERE id = ?1", [ids[0] as i64], |r| r.get(0)).unwrap();
         assert_eq!(payload, None, "the text is gone once delivered");
-        s.purge(now() + 3 * 86_400, 30).unwrap();
+        s.purge(now() + 3 * 86_400, &KeepDays::uniform(30)).unwrap();
         let again = s.apply(&[Change::Send(msg)]).unwrap();
         assert!(again[0] > ids[0], "an id is an idempotency key: never reused after purging");
     }

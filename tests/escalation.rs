@@ -185,7 +185,7 @@ fn a_ticket_is_routed_claimed_answered_across_platforms_and_closed() {
 }
 
 #[test]
-fn routing_mentions_speakers_of_the_language_or_everyone() {
+fn routing_offers_speakers_of_the_language_first_then_anyone() {
     let mut w = World::new();
     let pl = ChatRef::new("matrix", "!dm-pl:test");
     w.say(&pl, "@ola:test", "Chcę rozmawiać z człowiekiem");
@@ -197,12 +197,17 @@ fn routing_mentions_speakers_of_the_language_or_everyone() {
     let so = ChatRef::new("telegram", "so-1");
     w.say(&so, "so-user", "Waxaan rabaa inaan la hadlo qof");
     w.press(&so, "so-user", Action::Advisor);
+    // Nobody speaks Somali: the person hears so and may leave the question.
+    assert!(w.store().active_ticket(&so).unwrap().is_none());
+    let leave = find_action(&w.hub.take(&so), |a| *a == Action::Leave).expect("an offer to leave the question");
+    assert!(w.hub.take(&matrix_room()).is_empty());
+    w.press(&so, "so-user", leave);
+    assert!(w.store().active_ticket(&so).unwrap().is_some());
     let mx = w.hub.take(&matrix_room());
     let tg = w.hub.take(&telegram_room());
-    // Nobody speaks Somali: everyone with an account on the room's platform is mentioned.
-    assert_eq!(mentions(&mx), vec![FATIMA.to_string(), PIOTR.to_string()]);
-    assert_eq!(mentions(&tg), vec!["9001".to_string(), ANNA_TG.to_string()]);
-    assert!(plain(&tg).contains("Piotr Nowak"), "an advisor without a Telegram account is named in text");
+    // Then it is offered in turn to an advisor with room (Piotr just had his turn): Fatima, on both platforms.
+    assert_eq!(mentions(&mx), vec![FATIMA.to_string()]);
+    assert_eq!(mentions(&tg), vec!["9001".to_string()]);
 }
 
 #[test]
@@ -352,6 +357,10 @@ fn outside_office_hours_the_newcomer_hears_when_and_the_room_is_reminded_in_hour
     // Saturday 2026-11-28 11:00.
     w.clock.store(MONDAY_10 + 5 * 86_400 + 3600, Ordering::SeqCst);
     w.say(&newcomer(), NEWCOMER, "I want to talk to a person");
+    let told = w.hub.take(&newcomer());
+    assert!(plain(&told).contains("Monday at 09:00"), "{}", plain(&told));
+    // The person leaves the question for Monday.
+    w.press(&newcomer(), NEWCOMER, find_action(&told, |a| *a == Action::Leave).expect("an offer to leave the question"));
     let told = plain(&w.hub.take(&newcomer()));
     assert!(told.contains("Monday 09:00"), "{told}");
     w.hub.take(&matrix_room());

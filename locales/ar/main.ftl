@@ -94,3 +94,26 @@ link-language = صفحة باللغة { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = أستطيع قراءة الرسائل النصية فقط، وليس الصور أو المستندات أو الرسائل الصوتية. إذا كانت لديك رسالة لا تستطيع قراءتها، يمكن لمستشار أن ينظر فيها معك.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = أرسلت سؤالك إلى المستشارين (رقم { $ticket }). سيرد عليك مستشار هنا عندما يصبح أحدهم متاحًا. كل ما تكتبه الآن يصل إلى المستشار.
+ticket-created-urgent-closed = طلبت أيضًا من مستشار أن يكتب إليك هنا (رقم { $ticket }). المستشارون لا يعملون الآن، ويبدؤون من جديد { $day } الساعة { $time }. إذا كنت في خطر الآن، اتصل بالرقم 112.
+button-queue = ما دوري في قائمة الانتظار؟
+queue-position = دورك رقم { $position } في قائمة الانتظار.
+queue-wait-minutes = وقت الانتظار المتوقع: من { $low } إلى { $high } دقيقة.
+queue-wait-hours = وقت الانتظار المتوقع: من { $low } إلى { $high } ساعة.
+queue-wait-closing = يتوقف المستشارون اليوم الساعة { $closes }. إذا لم يتفرغ أحد قبل ذلك، ستحصل على رد ابتداءً من { $day } الساعة { $time }.
+queue-opens = يبدأ المستشارون من جديد { $day } الساعة { $time }.
+queue-none = أنت لا تنتظر مستشارًا الآن.
+person-closed = مستشارونا لا يعملون الآن. يبدؤون من جديد { $day } الساعة { $time }.
+person-all-away = لا يوجد مستشار متاح الآن.
+person-no-language = لا يوجد الآن مستشار متاح يتكلم { $language }. مستشارونا يتكلمون: { $languages }.
+person-leave-offer = يمكنك أن تترك سؤالك هنا. سيرد عليك مستشار لاحقًا في هذه المحادثة، ولا حاجة لأن تنتظر هنا.
+button-leave = أترك سؤالي
+partner-says = { $name } (تعمل مع البلدية):
+ticket-partner = من الآن تساعدك { $name }. هذه المنظمة تعمل مع gemeente (البلدية). يقرؤون رسائلك هنا، لكنهم لا يرون اسم حسابك ولا رقم هاتفك.
+rating-question = هل ساعدتك هذه المحادثة مع المستشار؟
+rating-yes = نعم
+rating-partly = قليلًا
+rating-no = لا
+rating-thanks = شكرًا على إجابتك! هذا يساعدنا على أن نعمل بشكل أفضل.

@@ -94,3 +94,26 @@ link-language = Seite auf { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Ich kann nur Textnachrichten lesen, keine Fotos, Dokumente oder Sprachnachrichten. Wenn Sie einen Brief haben, den Sie nicht lesen können, kann ein Berater ihn mit Ihnen ansehen.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = Ich habe Ihre Frage an die Beratung weitergegeben (Nummer { $ticket }). Jemand aus der Beratung antwortet Ihnen hier, sobald jemand frei ist. Alles, was Sie jetzt schreiben, geht an die Beratung.
+ticket-created-urgent-closed = Ich habe auch die Beratung gebeten, Ihnen hier zu schreiben (Nummer { $ticket }). Gerade arbeitet niemand in der Beratung; sie beginnt wieder { $day } um { $time } Uhr. Wenn Sie jetzt in Gefahr sind, rufen Sie 112 an.
+button-queue = Wo stehe ich in der Warteschlange?
+queue-position = Sie sind Nummer { $position } in der Warteschlange.
+queue-wait-minutes = Erwartete Wartezeit: { $low } bis { $high } Minuten.
+queue-wait-hours = Erwartete Wartezeit: { $low } bis { $high } Stunden.
+queue-wait-closing = Die Beratung endet heute um { $closes } Uhr. Wenn vorher niemand frei ist, bekommen Sie eine Antwort ab { $day }, { $time } Uhr.
+queue-opens = Die Beratung beginnt wieder { $day } um { $time } Uhr.
+queue-none = Sie warten gerade nicht auf die Beratung.
+person-closed = Unsere Beratung arbeitet gerade nicht. Sie beginnt wieder { $day } um { $time } Uhr.
+person-all-away = Gerade ist niemand aus der Beratung erreichbar.
+person-no-language = Gerade ist niemand aus der Beratung erreichbar, der { $language } spricht. Unsere Beratung spricht: { $languages }.
+person-leave-offer = Sie können Ihre Frage hier hinterlassen. Die Beratung antwortet Ihnen später in diesem Chat; Sie müssen hier nicht warten.
+button-leave = Frage hinterlassen
+partner-says = { $name } (arbeitet mit der Gemeinde zusammen):
+ticket-partner = Ab jetzt hilft Ihnen { $name }. Diese Organisation arbeitet mit der gemeente (Gemeinde) zusammen. Sie liest Ihre Nachrichten hier, sieht aber weder Ihren Kontonamen noch Ihre Telefonnummer.
+rating-question = Hat Ihnen dieses Gespräch mit der Beratung geholfen?
+rating-yes = Ja
+rating-partly = Teilweise
+rating-no = Nein
+rating-thanks = Danke für Ihre Antwort! Sie hilft uns, besser zu werden.

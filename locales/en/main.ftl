@@ -96,3 +96,26 @@ link-language = page in { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = I can only read text messages, not photos, documents or voice messages. If you have a letter you cannot read, an advisor can look at it with you.
+
+## Where the newcomer stands, when nobody can come, partners, and a rating after a conversation.
+ticket-created-later = I have passed your question to the advisors (number { $ticket }). An advisor will answer you here as soon as one is free. Everything you write now goes to the advisor.
+ticket-created-urgent-closed = I have also asked an advisor to write to you here (number { $ticket }). Advisors are not working right now; they start again { $day } at { $time }. If you are in danger now, call 112.
+button-queue = Where am I in the queue?
+queue-position = You are number { $position } in the queue.
+queue-wait-minutes = Expected wait: { $low } to { $high } minutes.
+queue-wait-hours = Expected wait: { $low } to { $high } hours.
+queue-wait-closing = Advisors stop at { $closes } today. If nobody is free before then, you will get an answer from { $day } { $time }.
+queue-opens = Advisors start again { $day } at { $time }.
+queue-none = You are not waiting for an advisor right now.
+person-closed = Our advisors are not working right now. They start again { $day } at { $time }.
+person-all-away = No advisor is available right now.
+person-no-language = No advisor who speaks { $language } is available right now. Our advisors speak { $languages }.
+person-leave-offer = You can leave your question here. An advisor will answer you in this chat later; you do not need to wait here.
+button-leave = Leave my question
+partner-says = { $name } (works with the municipality):
+ticket-partner = From now on { $name } helps you. This organisation works with the municipality. They read your messages here, but they do not see your account name or phone number.
+rating-question = Did this conversation with the advisor help you?
+rating-yes = Yes
+rating-partly = Partly
+rating-no = No
+rating-thanks = Thank you for your answer! It helps us do better.

@@ -94,3 +94,26 @@ link-language = página en { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Solo puedo leer mensajes de texto, no fotos, documentos ni mensajes de voz. Si tiene una carta que no puede leer, un asesor puede revisarla con usted.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = He pasado su pregunta a los asesores (número { $ticket }). Un asesor le responderá aquí en cuanto esté libre. Todo lo que escriba ahora va al asesor.
+ticket-created-urgent-closed = También he pedido a un asesor que le escriba aquí (número { $ticket }). Ahora los asesores no están trabajando; empiezan de nuevo { $day } a las { $time }. Si ahora está en peligro, llame al 112.
+button-queue = ¿Qué lugar tengo en la cola?
+queue-position = Usted tiene el número { $position } en la cola.
+queue-wait-minutes = Espera prevista: de { $low } a { $high } minutos.
+queue-wait-hours = Espera prevista: de { $low } a { $high } horas.
+queue-wait-closing = Hoy los asesores terminan a las { $closes }. Si nadie está libre antes, recibirá una respuesta a partir de { $day } a las { $time }.
+queue-opens = Los asesores empiezan de nuevo { $day } a las { $time }.
+queue-none = Ahora usted no está esperando a un asesor.
+person-closed = Nuestros asesores no están trabajando ahora. Empiezan de nuevo { $day } a las { $time }.
+person-all-away = Ahora no hay ningún asesor disponible.
+person-no-language = Ahora no hay ningún asesor disponible que hable { $language }. Nuestros asesores hablan: { $languages }.
+person-leave-offer = Puede dejar su pregunta aquí. Un asesor le responderá más tarde en este chat; no necesita esperar aquí.
+button-leave = Dejar mi pregunta
+partner-says = { $name } (colabora con el municipio):
+ticket-partner = A partir de ahora le ayuda { $name }. Esta organización colabora con la gemeente (el municipio). Leen sus mensajes aquí, pero no ven el nombre de su cuenta ni su número de teléfono.
+rating-question = ¿Le ha ayudado esta conversación con el asesor?
+rating-yes = Sí
+rating-partly = En parte
+rating-no = No
+rating-thanks = ¡Gracias por su respuesta! Nos ayuda a hacerlo mejor.

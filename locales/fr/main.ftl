@@ -96,3 +96,26 @@ link-language = page en { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Je ne peux lire que des messages écrits, pas les photos, documents ou messages vocaux. Si vous avez une lettre que vous ne comprenez pas, un conseiller peut la regarder avec vous.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = J'ai transmis votre question aux conseillers (numéro { $ticket }). Un conseiller vous répondra ici dès qu'il sera libre. Tout ce que vous écrivez maintenant va au conseiller.
+ticket-created-urgent-closed = J'ai aussi demandé à un conseiller de vous écrire ici (numéro { $ticket }). Les conseillers ne travaillent pas en ce moment ; ils reprennent { $day } à { $time }. Si vous êtes en danger maintenant, appelez le 112.
+button-queue = Quelle est ma place dans la file ?
+queue-position = Vous êtes numéro { $position } dans la file d'attente.
+queue-wait-minutes = Attente prévue : de { $low } à { $high } minutes.
+queue-wait-hours = Attente prévue : de { $low } à { $high } heures.
+queue-wait-closing = Aujourd'hui, les conseillers s'arrêtent à { $closes }. Si personne n'est libre avant, vous aurez une réponse à partir de { $day } à { $time }.
+queue-opens = Les conseillers reprennent { $day } à { $time }.
+queue-none = Vous n'attendez pas de conseiller en ce moment.
+person-closed = Nos conseillers ne travaillent pas en ce moment. Ils reprennent { $day } à { $time }.
+person-all-away = Aucun conseiller n'est disponible en ce moment.
+person-no-language = Aucun conseiller qui parle { $language } n'est disponible en ce moment. Nos conseillers parlent : { $languages }.
+person-leave-offer = Vous pouvez laisser votre question ici. Un conseiller vous répondra plus tard dans cette conversation ; vous n'avez pas besoin d'attendre ici.
+button-leave = Laisser ma question
+partner-says = { $name } (travaille avec la commune) :
+ticket-partner = À partir de maintenant, { $name } vous aide. Cette organisation travaille avec la gemeente (la commune). Elle lit vos messages ici, mais ne voit ni le nom de votre compte ni votre numéro de téléphone.
+rating-question = Cette conversation avec le conseiller vous a-t-elle aidé ?
+rating-yes = Oui
+rating-partly = En partie
+rating-no = Non
+rating-thanks = Merci pour votre réponse ! Elle nous aide à faire mieux.

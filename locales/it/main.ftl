@@ -94,3 +94,26 @@ link-language = pagina in { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Posso leggere solo messaggi di testo, non foto, documenti o messaggi vocali. Se ha una lettera che non riesce a leggere, un consulente può guardarla insieme a Lei.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = Ho passato la Sua domanda ai consulenti (numero { $ticket }). Un consulente Le risponderà qui appena è libero. Tutto ciò che scrive ora va al consulente.
+ticket-created-urgent-closed = Ho anche chiesto a un consulente di scriverLe qui (numero { $ticket }). In questo momento i consulenti non lavorano; ricominciano { $day } alle { $time }. Se ora è in pericolo, chiami il 112.
+button-queue = A che punto sono in coda?
+queue-position = Lei è il numero { $position } in coda.
+queue-wait-minutes = Attesa prevista: da { $low } a { $high } minuti.
+queue-wait-hours = Attesa prevista: da { $low } a { $high } ore.
+queue-wait-closing = Oggi i consulenti finiscono alle { $closes }. Se nessuno è libero prima, riceverà una risposta a partire da { $day } alle { $time }.
+queue-opens = I consulenti ricominciano { $day } alle { $time }.
+queue-none = In questo momento non sta aspettando un consulente.
+person-closed = I nostri consulenti in questo momento non lavorano. Ricominciano { $day } alle { $time }.
+person-all-away = In questo momento non c'è nessun consulente disponibile.
+person-no-language = In questo momento non c'è nessun consulente disponibile che parla { $language }. I nostri consulenti parlano: { $languages }.
+person-leave-offer = Può lasciare qui la Sua domanda. Un consulente Le risponderà più tardi in questa chat; non deve aspettare qui.
+button-leave = Lascio la mia domanda
+partner-says = { $name } (collabora con il comune):
+ticket-partner = Da ora La aiuta { $name }. Questa organizzazione collabora con la gemeente (il comune). Leggono i Suoi messaggi qui, ma non vedono il nome del Suo account né il Suo numero di telefono.
+rating-question = Questa conversazione con il consulente Le è stata utile?
+rating-yes = Sì
+rating-partly = In parte
+rating-no = No
+rating-thanks = Grazie per la Sua risposta! Ci aiuta a fare meglio.

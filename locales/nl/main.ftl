@@ -96,3 +96,26 @@ link-language = pagina in het { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Ik kan alleen tekst lezen, geen foto's, documenten of spraakberichten. Heb je een brief die je niet kunt lezen? Een adviseur kan er met je naar kijken.
+
+## Waar de nieuwkomer staat, als niemand kan komen, partners, en een beoordeling na een gesprek.
+ticket-created-later = Ik heb je vraag doorgegeven aan de adviseurs (nummer { $ticket }). Een adviseur antwoordt je hier zodra er iemand vrij is. Alles wat je nu schrijft, gaat naar de adviseur.
+ticket-created-urgent-closed = Ik heb ook een adviseur gevraagd je hier te schrijven (nummer { $ticket }). De adviseurs werken nu niet; ze beginnen weer { $day } om { $time }. Ben je nu in gevaar? Bel dan 112.
+button-queue = Waar sta ik in de wachtrij?
+queue-position = Je bent nummer { $position } in de wachtrij.
+queue-wait-minutes = Verwachte wachttijd: { $low } tot { $high } minuten.
+queue-wait-hours = Verwachte wachttijd: { $low } tot { $high } uur.
+queue-wait-closing = De adviseurs stoppen vandaag om { $closes }. Is er voor die tijd niemand vrij, dan krijg je antwoord vanaf { $day } { $time }.
+queue-opens = De adviseurs beginnen weer { $day } om { $time }.
+queue-none = Je wacht nu niet op een adviseur.
+person-closed = Onze adviseurs werken nu niet. Ze beginnen weer { $day } om { $time }.
+person-all-away = Er is nu geen adviseur beschikbaar.
+person-no-language = Er is nu geen adviseur beschikbaar die { $language } spreekt. Onze adviseurs spreken { $languages }.
+person-leave-offer = Je kunt je vraag hier achterlaten. Een adviseur antwoordt je later in deze chat; je hoeft hier niet te wachten.
+button-leave = Mijn vraag achterlaten
+partner-says = { $name } (werkt samen met de gemeente):
+ticket-partner = Vanaf nu helpt { $name } je. Deze organisatie werkt samen met de gemeente. Ze lezen je berichten hier, maar zien je accountnaam en telefoonnummer niet.
+rating-question = Heeft dit gesprek met de adviseur je geholpen?
+rating-yes = Ja
+rating-partly = Een beetje
+rating-no = Nee
+rating-thanks = Bedankt voor je antwoord! Zo kunnen we het beter doen.

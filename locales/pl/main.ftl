@@ -94,3 +94,26 @@ link-language = strona w języku: { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Mogę czytać tylko wiadomości tekstowe, nie zdjęcia, dokumenty ani wiadomości głosowe. Jeśli jest list, którego nie da się przeczytać, doradca może go przejrzeć razem z Państwem.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = Państwa pytanie trafiło do doradców (numer { $ticket }). Doradca odpowie tutaj, gdy tylko ktoś będzie wolny. Wszystko, co Państwo teraz napiszą, trafi do doradcy.
+ticket-created-urgent-closed = Poprosiłem też doradcę, aby napisał tutaj (numer { $ticket }). Doradcy teraz nie pracują; zaczynają znowu: { $day }, godz. { $time }. W razie zagrożenia teraz należy dzwonić pod 112.
+button-queue = Które miejsce w kolejce?
+queue-position = Miejsce w kolejce: { $position }.
+queue-wait-minutes = Przewidywany czas oczekiwania: od { $low } do { $high } min.
+queue-wait-hours = Przewidywany czas oczekiwania: od { $low } do { $high } godz.
+queue-wait-closing = Doradcy kończą dziś pracę o { $closes }. Jeśli do tego czasu nikt nie będzie wolny, odpowiedź przyjdzie od: { $day }, godz. { $time }.
+queue-opens = Doradcy zaczynają znowu: { $day }, godz. { $time }.
+queue-none = Obecnie nie ma oczekiwania na doradcę.
+person-closed = Nasi doradcy teraz nie pracują. Zaczynają znowu: { $day }, godz. { $time }.
+person-all-away = Obecnie żaden doradca nie jest dostępny.
+person-no-language = Obecnie nie jest dostępny żaden doradca, który mówi w języku: { $language }. Nasi doradcy mówią w językach: { $languages }.
+person-leave-offer = Można zostawić tutaj pytanie. Doradca odpowie później w tym czacie; nie trzeba tu czekać.
+button-leave = Zostaw pytanie
+partner-says = { $name } (współpracuje z gminą):
+ticket-partner = Od teraz pomaga { $name }. Ta organizacja współpracuje z gminą (gemeente). Czyta tutaj Państwa wiadomości, ale nie widzi nazwy konta ani numeru telefonu.
+rating-question = Czy ta rozmowa z doradcą pomogła?
+rating-yes = Tak
+rating-partly = Częściowo
+rating-no = Nie
+rating-thanks = Dziękujemy za odpowiedź! Dzięki temu możemy działać lepiej.

@@ -94,3 +94,26 @@ link-language = página em { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Só consigo ler mensagens de texto, não fotos, documentos ou mensagens de voz. Se você tem uma carta que não consegue ler, um conselheiro pode ver a carta com você.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = Passei a sua pergunta aos conselheiros (número { $ticket }). Um conselheiro vai responder aqui assim que estiver livre. Tudo o que você escrever agora vai para o conselheiro.
+ticket-created-urgent-closed = Também pedi a um conselheiro que lhe escreva aqui (número { $ticket }). Neste momento os conselheiros não estão a trabalhar; recomeçam { $day }, às { $time }. Se você está em perigo agora, ligue para o 112.
+button-queue = Qual é o meu lugar na fila?
+queue-position = Você é o número { $position } na fila.
+queue-wait-minutes = Espera prevista: de { $low } a { $high } minutos.
+queue-wait-hours = Espera prevista: de { $low } a { $high } horas.
+queue-wait-closing = Hoje os conselheiros terminam às { $closes }. Se ninguém estiver livre antes disso, você recebe uma resposta a partir de { $day }, às { $time }.
+queue-opens = Os conselheiros recomeçam { $day }, às { $time }.
+queue-none = Neste momento você não está à espera de um conselheiro.
+person-closed = Os nossos conselheiros não estão a trabalhar agora. Recomeçam { $day }, às { $time }.
+person-all-away = Neste momento não há nenhum conselheiro disponível.
+person-no-language = Neste momento não há nenhum conselheiro disponível que fale { $language }. Os nossos conselheiros falam: { $languages }.
+person-leave-offer = Você pode deixar a sua pergunta aqui. Um conselheiro vai responder mais tarde nesta conversa; não precisa de esperar aqui.
+button-leave = Deixar a minha pergunta
+partner-says = { $name } (trabalha com o município):
+ticket-partner = A partir de agora, { $name } ajuda você. Esta organização trabalha com a gemeente (o município). Eles leem as suas mensagens aqui, mas não veem o nome da sua conta nem o seu número de telefone.
+rating-question = Esta conversa com o conselheiro ajudou você?
+rating-yes = Sim
+rating-partly = Em parte
+rating-no = Não
+rating-thanks = Obrigado pela sua resposta! Ajuda-nos a fazer melhor.

@@ -94,3 +94,26 @@ link-language = pagină în { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Pot citi doar mesaje text, nu fotografii, documente sau mesaje vocale. Dacă aveți o scrisoare pe care nu o puteți citi, un consilier o poate citi împreună cu dumneavoastră.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = Am trimis întrebarea dumneavoastră consilierilor (numărul { $ticket }). Un consilier vă va răspunde aici imediat ce este liber. Tot ce scrieți acum ajunge la consilier.
+ticket-created-urgent-closed = Am rugat și un consilier să vă scrie aici (numărul { $ticket }). Acum consilierii nu lucrează; încep din nou { $day }, la ora { $time }. Dacă sunteți acum în pericol, sunați la 112.
+button-queue = Al câtelea sunt la rând?
+queue-position = Sunteți numărul { $position } la rând.
+queue-wait-minutes = Timp de așteptare estimat: între { $low } și { $high } minute.
+queue-wait-hours = Timp de așteptare estimat: între { $low } și { $high } ore.
+queue-wait-closing = Astăzi consilierii termină la ora { $closes }. Dacă nimeni nu este liber până atunci, veți primi un răspuns începând de { $day }, de la ora { $time }.
+queue-opens = Consilierii încep din nou { $day }, la ora { $time }.
+queue-none = Acum nu așteptați un consilier.
+person-closed = Consilierii noștri nu lucrează acum. Încep din nou { $day }, la ora { $time }.
+person-all-away = Acum nu este disponibil niciun consilier.
+person-no-language = Acum nu este disponibil niciun consilier care vorbește { $language }. Consilierii noștri vorbesc: { $languages }.
+person-leave-offer = Puteți lăsa întrebarea aici. Un consilier vă va răspunde mai târziu în această conversație; nu trebuie să așteptați aici.
+button-leave = Las întrebarea
+partner-says = { $name } (lucrează cu primăria):
+ticket-partner = De acum vă ajută { $name }. Această organizație lucrează cu gemeente (primăria). Ei vă citesc mesajele aici, dar nu văd numele contului și nici numărul de telefon.
+rating-question = V-a ajutat această conversație cu consilierul?
+rating-yes = Da
+rating-partly = Parțial
+rating-no = Nu
+rating-thanks = Vă mulțumim pentru răspuns! Ne ajută să lucrăm mai bine.

@@ -96,3 +96,26 @@ link-language = boggu waa { $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Waxaan akhriyi karaa oo keliya fariimaha qoraalka ah, ma akhriyi karo sawirro, dukumentiyo ama fariimo cod ah. Haddii aad haysato warqad aadan akhriyi karin, la-taliye ayaa kula eegi kara.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = Su'aashaada waxaan u gudbiyay la-taliyayaasha (lambar { $ticket }). La-taliye ayaa halkan kaaga jawaabi doona marka mid uu firaaqo helo. Wax kasta oo aad hadda qorto waxay gaarayaan la-taliyaha.
+ticket-created-urgent-closed = Waxaan sidoo kale ka codsaday la-taliye inuu halkan kuu soo qoro (lambar { $ticket }). La-taliyayaashu hadda ma shaqaynayaan; waxay dib u bilaabayaan { $day } saacadda { $time }. Haddii aad hadda khatar ku jirto, wac 112.
+button-queue = Meeqa ayaan ka ahay safka?
+queue-position = Waxaad tahay lambar { $position } safka.
+queue-wait-minutes = Waqtiga sugitaanka ee la filayo: { $low } ilaa { $high } daqiiqo.
+queue-wait-hours = Waqtiga sugitaanka ee la filayo: { $low } ilaa { $high } saacadood.
+queue-wait-closing = La-taliyayaashu maanta waxay joojinayaan saacadda { $closes }. Haddii qofna uusan firaaqo helin ka hor, jawaab waxaad heli doontaa laga bilaabo { $day } { $time }.
+queue-opens = La-taliyayaashu waxay dib u bilaabayaan { $day } saacadda { $time }.
+queue-none = Hadda ma sugaysid la-taliye.
+person-closed = La-taliyayaashayadu hadda ma shaqaynayaan. Waxay dib u bilaabayaan { $day } saacadda { $time }.
+person-all-away = Hadda ma jiro la-taliye diyaar ah.
+person-no-language = Hadda ma jiro la-taliye diyaar ah oo ku hadla { $language }. La-taliyayaashayadu waxay ku hadlaan: { $languages }.
+person-leave-offer = Su'aashaada halkan waad kaga tagi kartaa. La-taliye ayaa goor dambe kaaga jawaabi doona sheekadan; uma baahnid inaad halkan sugto.
+button-leave = Su'aashayda ka tag
+partner-says = { $name } (wuxuu la shaqeeyaa dowladda hoose):
+ticket-partner = Hadda laga bilaabo { $name } ayaa ku caawinaya. Hay'addan waxay la shaqaysaa gemeente (dowladda hoose). Fariimahaaga halkan ayay ku akhriyaan, laakiin ma arkaan magaca akoonkaaga ama lambarka taleefankaaga.
+rating-question = Wadahadalkan aad la yeelatay la-taliyaha ma ku caawiyay?
+rating-yes = Haa
+rating-partly = Qayb ahaan
+rating-no = Maya
+rating-thanks = Waad ku mahadsan tahay jawaabtaada! Waxay naga caawinaysaa inaan si fiican u shaqayno.

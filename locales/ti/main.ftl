@@ -94,3 +94,26 @@ link-language = ገጽ ብ{ $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = ጽሑፍ ጥራይ እየ ከንብብ ዝኽእል፡ ስእሊ፡ ሰነድ ወይ ናይ ድምጺ መልእኽቲ ኣይኮነን። ከተንብብዎ ዘይትኽእሉ ደብዳበ እንተሃልዩኩም፡ ሓደ ኣማኻሪ ምሳኹም ክርእዮ ይኽእል።
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = ሕቶኹም ናብ ኣማኸርቲ ኣመሓላሊፈዮ (ቁጽሪ { $ticket })። ሓደ ኣማኻሪ ነጻ ምስ ኮነ ኣብዚ ክምልሰልኩም እዩ። ሕጂ እትጽሕፍዎ ኩሉ ናብ ኣማኻሪ ይበጽሕ።
+ticket-created-urgent-closed = ሓደ ኣማኻሪ ኣብዚ ክጽሕፈልኩም እውን ሓቲተ ኣለኹ (ቁጽሪ { $ticket })። ኣማኸርቲ ሕጂ ኣይሰርሑን ኣለዉ፤ { $day } ሰዓት { $time } እንደገና ይጅምሩ። ሕጂ ኣብ ሓደጋ እንተሎኹም፡ ናብ 112 ደውሉ።
+button-queue = ኣብ መስርዕ ቁጽረይ ክንደይ እዩ?
+queue-position = ኣብ መስርዕ ቁጽሪ { $position } ኢኹም።
+queue-wait-minutes = ዝጽበ ግዜ: ካብ { $low } ክሳብ { $high } ደቒቕ።
+queue-wait-hours = ዝጽበ ግዜ: ካብ { $low } ክሳብ { $high } ሰዓት።
+queue-wait-closing = ኣማኸርቲ ሎሚ ሰዓት { $closes } ስራሕ የቋርጹ። ቅድሚኡ ነጻ ዝኾነ ሰብ እንተዘየሎ፡ ካብ { $day } { $time } ጀሚሩ መልሲ ክትረኽቡ ኢኹም።
+queue-opens = ኣማኸርቲ { $day } ሰዓት { $time } እንደገና ይጅምሩ።
+queue-none = ሕጂ ንኣማኻሪ ኣይትጽበዩን ኢኹም።
+person-closed = ኣማኸርትና ሕጂ ኣይሰርሑን ኣለዉ። { $day } ሰዓት { $time } እንደገና ይጅምሩ።
+person-all-away = ሕጂ ዝርከብ ኣማኻሪ የለን።
+person-no-language = ሕጂ { $language } ዝዛረብ ዝርከብ ኣማኻሪ የለን። ኣማኸርትና እዚኦም ቋንቋታት ይዛረቡ: { $languages }።
+person-leave-offer = ሕቶኹም ኣብዚ ክትገድፍዎ ትኽእሉ ኢኹም። ሓደ ኣማኻሪ ድሒሩ ኣብዚ ዕላል ክምልሰልኩም እዩ፤ ኣብዚ ክትጽበዩ ኣየድልየኩምን።
+button-leave = ሕቶይ ክገድፍ
+partner-says = { $name } (ምስ ምምሕዳር ከተማ ዝሰርሕ):
+ticket-partner = ካብ ሕጂ { $name } ይሕግዘኩም። እዚ ትካል ምስ gemeente (ምምሕዳር ከተማ) ይሰርሕ። መልእኽትታትኩም ኣብዚ የንብቡ፡ ግን ስም ሕሳብኩም ወይ ቁጽሪ ተሌፎንኩም ኣይርእዩን።
+rating-question = እዚ ምስ ኣማኻሪ ዝገበርኩምዎ ዝርርብ ሓጊዙኩም ድዩ?
+rating-yes = እወ
+rating-partly = ብኸፊል
+rating-no = ኣይፋል
+rating-thanks = ስለ መልስኹም የቐንየልና! ንዝሓሸ ክንሰርሕ ይሕግዘና።

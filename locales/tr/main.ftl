@@ -94,3 +94,26 @@ link-language = sayfa { $language } dilinde
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = Yalnızca yazılı mesajları okuyabilirim; fotoğraf, belge veya sesli mesajları okuyamam. Okuyamadığınız bir mektubunuz varsa, bir danışman onu sizinle birlikte inceleyebilir.
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = Sorunuzu danışmanlara ilettim (numara { $ticket }). Bir danışman boşalır boşalmaz size burada cevap verecek. Şimdi yazdığınız her şey danışmana gider.
+ticket-created-urgent-closed = Bir danışmandan da size burada yazmasını istedim (numara { $ticket }). Danışmanlar şu anda çalışmıyor; { $day } saat { $time } itibarıyla tekrar başlıyorlar. Şu anda tehlikedeyseniz 112'yi arayın.
+button-queue = Sırada kaçıncıyım?
+queue-position = Sırada { $position }. sıradasınız.
+queue-wait-minutes = Tahmini bekleme süresi: { $low } ile { $high } dakika arası.
+queue-wait-hours = Tahmini bekleme süresi: { $low } ile { $high } saat arası.
+queue-wait-closing = Danışmanlar bugün saat { $closes } itibarıyla çalışmayı bırakıyor. O zamana kadar kimse boşalmazsa, cevabınızı { $day } { $time } itibarıyla alırsınız.
+queue-opens = Danışmanlar { $day } saat { $time } itibarıyla tekrar başlıyor.
+queue-none = Şu anda bir danışman beklemiyorsunuz.
+person-closed = Danışmanlarımız şu anda çalışmıyor. { $day } saat { $time } itibarıyla tekrar başlıyorlar.
+person-all-away = Şu anda müsait bir danışman yok.
+person-no-language = Şu anda { $language } konuşan müsait bir danışman yok. Danışmanlarımızın konuştuğu diller: { $languages }.
+person-leave-offer = Sorunuzu buraya bırakabilirsiniz. Bir danışman size daha sonra bu sohbette cevap verecek; burada beklemenize gerek yok.
+button-leave = Sorumu bırakayım
+partner-says = { $name } (belediyeyle birlikte çalışır):
+ticket-partner = Bundan sonra size { $name } yardım ediyor. Bu kuruluş belediyeyle (gemeente) birlikte çalışır. Mesajlarınızı burada okurlar, ama hesap adınızı ve telefon numaranızı görmezler.
+rating-question = Danışmanla yaptığınız bu görüşme size yardımcı oldu mu?
+rating-yes = Evet
+rating-partly = Kısmen
+rating-no = Hayır
+rating-thanks = Cevabınız için teşekkürler! Daha iyi çalışmamıza yardımcı oluyor.

@@ -94,3 +94,26 @@ link-language = 网页语言：{ $language }
 
 ## A photo, document or voice message arrived while no advisor is reading along.
 media-received = 我只能阅读文字消息，无法阅读照片、文件或语音消息。如果您有看不懂的信件，顾问可以和您一起看。
+
+## Queue, leaving a question, partners, rating.
+ticket-created-later = 我已把您的问题转给顾问们（编号 { $ticket }）。一有顾问空闲，就会在这里回答您。您现在写的所有内容都会发给顾问。
+ticket-created-urgent-closed = 我也已请一位顾问在这里给您写信（编号 { $ticket }）。顾问现在不在工作时间，将于 { $day } { $time } 重新开始工作。如果您现在有危险，请拨打 112。
+button-queue = 我在队列中排第几？
+queue-position = 您在队列中排第 { $position } 位。
+queue-wait-minutes = 预计等待时间：{ $low } 到 { $high } 分钟。
+queue-wait-hours = 预计等待时间：{ $low } 到 { $high } 小时。
+queue-wait-closing = 顾问今天 { $closes } 下班。如果在那之前没有人空闲，您将从 { $day } { $time } 起得到回答。
+queue-opens = 顾问将于 { $day } { $time } 重新开始工作。
+queue-none = 您现在没有在等待顾问。
+person-closed = 我们的顾问现在不在工作时间。他们将于 { $day } { $time } 重新开始工作。
+person-all-away = 现在没有可以提供帮助的顾问。
+person-no-language = 现在没有会说{ $language }的顾问可以提供帮助。我们的顾问会说：{ $languages }。
+person-leave-offer = 您可以把问题留在这里。稍后会有顾问在这个对话中回答您；您不需要在这里等待。
+button-leave = 留下我的问题
+partner-says = { $name }（与市政府合作）：
+ticket-partner = 从现在起由 { $name } 为您提供帮助。这个组织与 gemeente（市政府）合作。他们会在这里阅读您的消息，但看不到您的账户名和电话号码。
+rating-question = 这次与顾问的对话对您有帮助吗？
+rating-yes = 有帮助
+rating-partly = 有一点
+rating-no = 没有
+rating-thanks = 感谢您的回答！这能帮助我们做得更好。

@@ -44,10 +44,13 @@ pub struct AdvisorFile {
     /// Language of the bot's texts in a direct chat with this advisor.
     #[serde(default)]
     pub language: Option<Lang>,
+    /// Most tickets this advisor holds at once (default: `[escalation] max_open`).
+    #[serde(default)]
+    pub max_open: Option<u32>,
 }
 
 impl AdvisorFile {
-    pub fn resolve(&self) -> AdvisorConfig {
+    pub fn resolve(&self, default_max_open: u32) -> AdvisorConfig {
         let mut accounts: BTreeMap<String, String> = self.accounts.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect();
         if let Some(t) = &self.telegram {
             accounts.insert("telegram".into(), t.0.clone());
@@ -55,7 +58,14 @@ impl AdvisorFile {
         if let Some(m) = &self.matrix {
             accounts.insert("matrix".into(), m.0.clone());
         }
-        AdvisorConfig { name: self.name.trim().to_string(), accounts, languages: self.languages.clone(), language: self.language }
+        AdvisorConfig {
+            name: self.name.trim().to_string(),
+            accounts,
+            languages: self.languages.clone(),
+            language: self.language,
+            max_open: self.max_open.unwrap_or(default_max_open).max(1) as usize,
+            partner: false,
+        }
     }
 }
 
@@ -71,12 +81,149 @@ pub struct AdvisorConfig {
     /// The language of the bot's texts when it writes to this advisor directly (default: the
     /// escalation's `advisor_language`).
     pub language: Option<Lang>,
+    /// Most tickets held at once; new tickets are offered to advisors below it.
+    pub max_open: usize,
+    /// True for a partner organisation acting from its own room (see [`PartnerConfig::acting`]).
+    pub partner: bool,
 }
 
 impl AdvisorConfig {
     /// What newcomers see: the first name only.
     pub fn first_name(&self) -> &str {
         self.name.split_whitespace().next().unwrap_or("")
+    }
+
+    /// The name newcomers see: an advisor's first name, a partner organisation's full name.
+    pub fn public_name(&self) -> &str {
+        if self.partner { &self.name } else { self.first_name() }
+    }
+}
+
+/// A partner organisation (`[[escalation.partners]]`): tickets can be handed to it, and the people in
+/// its own room then answer them, seeing what advisors see and never the newcomer's account.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerConfig {
+    /// The organisation's name, as the newcomer and the advisors see it.
+    pub name: String,
+    /// Languages its people speak (shown to advisors when they choose where to hand a ticket).
+    #[serde(default)]
+    pub languages: Vec<Lang>,
+    /// The transport of its room ("telegram", "matrix", ...).
+    pub platform: String,
+    /// The room or group id on that platform.
+    pub chat: String,
+    /// The language of the bot's texts in its room (default: `advisor_language`).
+    #[serde(default)]
+    pub language: Option<Lang>,
+    /// Accounts in the room that may answer (platform user ids); empty: everyone in the room.
+    #[serde(default)]
+    pub members: Vec<AccountId>,
+}
+
+impl PartnerConfig {
+    pub fn chat_ref(&self) -> ChatRef {
+        ChatRef::new(&self.platform, &self.chat)
+    }
+
+    /// The identity the desk acts under for the people in the partner's room.
+    pub fn acting(&self) -> AdvisorConfig {
+        AdvisorConfig {
+            name: self.name.clone(),
+            accounts: BTreeMap::new(),
+            languages: self.languages.clone(),
+            language: self.language,
+            max_open: usize::MAX,
+            partner: true,
+        }
+    }
+
+    /// Whether `user` may act for the organisation in its room.
+    pub fn admits(&self, user: &str) -> bool {
+        self.members.is_empty() || self.members.iter().any(|m| m.0 == user)
+    }
+}
+
+/// `keep_days` as written: one number for every closed ticket, or a table per reason.
+#[derive(Debug, Clone)]
+pub enum KeepDaysFile {
+    All(u32),
+    PerReason(KeepDaysTable),
+}
+
+impl<'de> Deserialize<'de> for KeepDaysFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Days(u32),
+            Table(toml::Table),
+        }
+        match Raw::deserialize(d).map_err(|_| serde::de::Error::custom("keep_days: expected a number of days or a table such as { default = 30, safeguarding = 90 }"))? {
+            Raw::Days(n) => Ok(KeepDaysFile::All(n)),
+            // Through the table again, so that a misspelt reason is named in the error.
+            Raw::Table(t) => KeepDaysTable::deserialize(toml::Value::Table(t))
+                .map(KeepDaysFile::PerReason)
+                .map_err(|e| serde::de::Error::custom(format!("keep_days: {}", e.message()))),
+        }
+    }
+}
+
+/// `[escalation.keep_days]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeepDaysTable {
+    #[serde(default = "default_keep")]
+    pub default: u32,
+    pub asked: Option<u32>,
+    pub misses: Option<u32>,
+    pub safeguarding: Option<u32>,
+    /// Tickets an advisor chose to keep longer (`/keep`).
+    pub kept: Option<u32>,
+}
+
+fn default_keep() -> u32 {
+    30
+}
+
+/// Days a closed ticket (with its transcript and notes) is kept, by why it was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeepDays {
+    pub asked: u32,
+    pub misses: u32,
+    pub safeguarding: u32,
+    /// Safeguarding tickets an advisor kept with `/keep`.
+    pub kept: u32,
+}
+
+impl KeepDays {
+    /// The same period for every ticket (`kept` a year, or longer if that is longer).
+    pub fn uniform(days: u32) -> KeepDays {
+        KeepDays { asked: days, misses: days, safeguarding: days, kept: days.max(365) }
+    }
+
+    /// The shortest period (for things that belong to no ticket any more).
+    pub fn shortest(&self) -> u32 {
+        self.asked.min(self.misses).min(self.safeguarding)
+    }
+
+    fn from_file(f: &KeepDaysFile) -> Result<KeepDays> {
+        let k = match f {
+            KeepDaysFile::All(d) => KeepDays::uniform(*d),
+            KeepDaysFile::PerReason(t) => {
+                let safeguarding = t.safeguarding.unwrap_or(t.default);
+                KeepDays {
+                    asked: t.asked.unwrap_or(t.default),
+                    misses: t.misses.unwrap_or(t.default),
+                    safeguarding,
+                    kept: t.kept.unwrap_or(safeguarding.max(365)),
+                }
+            }
+        };
+        if k.kept < k.safeguarding {
+            bail!("escalation keep_days: kept ({}) must be at least safeguarding ({}): /keep keeps a ticket longer, never shorter", k.kept, k.safeguarding);
+        }
+        Ok(k)
     }
 }
 
@@ -120,10 +267,18 @@ pub struct EscalationFile {
     pub remind_every_minutes: u32,
     /// A closed ticket can be reopened by the newcomer within this many hours.
     pub reopen_within_hours: u32,
-    /// Closed tickets and their transcripts are deleted after this many days.
-    pub keep_days: u32,
+    /// Closed tickets and their transcripts are deleted after this many days: one number, or
+    /// `[escalation.keep_days]` with `default`, `asked`, `misses`, `safeguarding` and `kept`.
+    pub keep_days: KeepDaysFile,
     /// Unanswered questions in a row before a ticket is opened on the newcomer's behalf.
     pub misses_before_ticket: u32,
+    /// Most tickets one advisor holds at once (per advisor: `[[advisors]] max_open`).
+    pub max_open: u32,
+    /// A claimed ticket with no answer after this many minutes of office time goes back to the queue
+    /// and is offered to the next advisor; 0 never.
+    pub release_unanswered_after_minutes: u32,
+    /// Partner organisations tickets can be handed to.
+    pub partners: Vec<PartnerConfig>,
 }
 
 impl Default for EscalationFile {
@@ -137,8 +292,11 @@ impl Default for EscalationFile {
             claim_within_minutes: 30,
             remind_every_minutes: 60,
             reopen_within_hours: 72,
-            keep_days: 30,
+            keep_days: KeepDaysFile::All(30),
             misses_before_ticket: 2,
+            max_open: 5,
+            release_unanswered_after_minutes: 0,
+            partners: Vec::new(),
         }
     }
 }
@@ -207,14 +365,17 @@ pub struct Escalation {
     pub claim_within_secs: i64,
     pub remind_every_secs: i64,
     pub reopen_within_secs: i64,
-    pub keep_days: u32,
+    pub keep_days: KeepDays,
     pub misses_before_ticket: u32,
+    /// 0: claims never lapse.
+    pub release_unanswered_secs: i64,
+    pub partners: Vec<PartnerConfig>,
 }
 
 impl Escalation {
     /// `rooms` are the advisors' rooms named in the platform sections, added to `[escalation] rooms`.
     pub fn from_file(file: &EscalationFile, advisors: &[AdvisorFile], rooms: &[RoomConfig]) -> Result<Escalation> {
-        let advisors: Vec<AdvisorConfig> = advisors.iter().map(AdvisorFile::resolve).collect();
+        let advisors: Vec<AdvisorConfig> = advisors.iter().map(|a| a.resolve(file.max_open)).collect();
         let mut all_rooms = file.rooms.clone();
         for r in rooms {
             if !all_rooms.iter().any(|x| x.platform == r.platform && x.chat == r.chat) {
@@ -233,6 +394,19 @@ impl Escalation {
                 }
             }
         }
+        let mut names = std::collections::HashSet::new();
+        for p in &file.partners {
+            let name = p.name.trim().to_lowercase();
+            if name.is_empty() {
+                bail!("a partner organisation has an empty name");
+            }
+            if !names.insert(name.clone()) || advisors.iter().any(|a| a.name.to_lowercase() == name) {
+                bail!("partner {:?}: the name is used twice (partners and advisors need different names)", p.name);
+            }
+            if all_rooms.iter().any(|r| r.platform == p.platform && r.chat == p.chat) {
+                bail!("partner {:?}: its room is an advisors' room; a partner needs a room of its own", p.name);
+            }
+        }
         Ok(Escalation {
             rooms: all_rooms,
             advisors,
@@ -242,9 +416,48 @@ impl Escalation {
             claim_within_secs: file.claim_within_minutes as i64 * 60,
             remind_every_secs: file.remind_every_minutes.max(1) as i64 * 60,
             reopen_within_secs: file.reopen_within_hours as i64 * 3600,
-            keep_days: file.keep_days,
+            keep_days: KeepDays::from_file(&file.keep_days)?,
             misses_before_ticket: file.misses_before_ticket.max(1),
+            release_unanswered_secs: file.release_unanswered_after_minutes as i64 * 60,
+            partners: file.partners.iter().map(|p| PartnerConfig { name: p.name.trim().to_string(), ..p.clone() }).collect(),
         })
+    }
+
+    /// Whether a person can come at all: advisors configured and a room to post tickets in.
+    pub fn can_escalate(&self) -> bool {
+        !self.rooms.is_empty() && !self.advisors.is_empty()
+    }
+
+    /// The partner whose room this is.
+    pub fn partner_room(&self, chat: &ChatRef) -> Option<&PartnerConfig> {
+        self.partners.iter().find(|p| p.platform == chat.platform && p.chat == chat.chat)
+    }
+
+    /// A partner by name: the full name, or `partner:` and the full name or its first word, any case.
+    pub fn partner_named(&self, name: &str) -> Option<&PartnerConfig> {
+        let name = name.trim();
+        let name = name.strip_prefix("partner:").unwrap_or(name).trim().to_lowercase();
+        if name.is_empty() {
+            return None;
+        }
+        self.partners.iter().find(|p| p.name.to_lowercase() == name).or_else(|| {
+            let mut first = self.partners.iter().filter(|p| p.name.split_whitespace().next().is_some_and(|w| w.to_lowercase() == name));
+            match (first.next(), first.next()) {
+                (Some(p), None) => Some(p),
+                _ => None,
+            }
+        })
+    }
+
+    /// Whether the bot works with people in this chat: an advisors' room or a partner's room.
+    /// Transports accept group messages from these.
+    pub fn is_staff_room(&self, chat: &ChatRef) -> bool {
+        self.room(chat).is_some() || self.partner_room(chat).is_some()
+    }
+
+    /// Every advisors' and partner room.
+    pub fn staff_rooms(&self) -> Vec<ChatRef> {
+        self.rooms.iter().map(RoomConfig::chat_ref).chain(self.partners.iter().map(PartnerConfig::chat_ref)).collect()
     }
 
     /// The advisor behind a platform account, if any.
@@ -331,6 +544,60 @@ impl Escalation {
 
     pub fn local(&self, now: i64) -> jiff::Zoned {
         self.zoned(now)
+    }
+
+    /// Seconds of office time between `from` and `to` (all of them when there are no office hours):
+    /// how long a ticket waited while someone could have taken it.
+    pub fn office_secs(&self, from: i64, to: i64) -> i64 {
+        if to <= from {
+            return 0;
+        }
+        if self.hours.always {
+            return to - from;
+        }
+        let mut total = 0;
+        let mut date = self.zoned(from).date();
+        let last = self.zoned(to).date();
+        // Bounded: a ticket waiting for months counts its last two months at most.
+        for _ in 0..62 {
+            let wd = date.weekday().to_monday_zero_offset() as usize;
+            for (s, e) in &self.hours.days[wd] {
+                let at = |min: u16| -> Option<i64> {
+                    let dt = if min >= 24 * 60 { date.tomorrow().ok()?.at(0, 0, 0, 0) } else { date.at((min / 60) as i8, (min % 60) as i8, 0, 0) };
+                    Some(dt.to_zoned(self.timezone.clone()).ok()?.timestamp().as_second())
+                };
+                if let (Some(a), Some(b)) = (at(*s), at(*e)) {
+                    total += (b.min(to) - a.max(from)).max(0);
+                }
+            }
+            if date >= last {
+                break;
+            }
+            let Ok(next) = date.tomorrow() else { break };
+            date = next;
+        }
+        total
+    }
+
+    /// When office time will have run for `secs` seconds after `from` (None: not within two weeks).
+    pub fn after_office_secs(&self, from: i64, secs: i64) -> Option<i64> {
+        if self.hours.always {
+            return Some(from + secs);
+        }
+        let mut left = secs;
+        let mut t = from;
+        for _ in 0..40 {
+            let Some(edge) = self.expect_answer_by(t) else { return Some(t + left) };
+            let edge = edge.timestamp().as_second();
+            if self.is_open(t) {
+                if t + left <= edge {
+                    return Some(t + left);
+                }
+                left -= edge - t;
+            }
+            t = edge;
+        }
+        None
     }
 }
 

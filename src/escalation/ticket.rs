@@ -87,11 +87,35 @@ pub struct Ticket {
     pub reminded_at: Option<i64>,
     /// When the newcomer was told how long the wait will be.
     pub waiting_told_at: Option<i64>,
+    /// Since when it waits in the queue (opened, released or reopened last).
+    pub open_since: i64,
+    /// The advisor it is offered to now (in turn), and since when.
+    pub offered_to: Option<String>,
+    pub offered_at: Option<i64>,
+    /// The partner organisation helping now, if it was handed to one.
+    pub partner: Option<String>,
+    /// Whether the newcomer rated the conversation (only once per closing).
+    pub rated: bool,
+    /// An advisor's decision to keep the ticket longer after closing (`/keep`).
+    pub kept: Option<Kept>,
+}
+
+/// Who decided to keep a ticket longer, when and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub by: String,
+    pub at: i64,
+    pub reason: String,
 }
 
 impl Ticket {
     pub fn is_active(&self) -> bool {
         self.state != TicketState::Closed
+    }
+
+    /// Whether it waits for an advisor to claim it.
+    pub fn is_waiting(&self) -> bool {
+        self.state == TicketState::Open
     }
 }
 
@@ -101,6 +125,8 @@ pub enum Party {
     Person,
     Bot,
     Advisor,
+    /// An internal note by an advisor (`/note`, or `!` in a ticket's thread): never relayed.
+    Note,
 }
 
 impl Party {
@@ -109,6 +135,7 @@ impl Party {
             Party::Person => "person",
             Party::Bot => "bot",
             Party::Advisor => "advisor",
+            Party::Note => "note",
         }
     }
 
@@ -116,6 +143,7 @@ impl Party {
         match s {
             "bot" => Party::Bot,
             "advisor" => Party::Advisor,
+            "note" => Party::Note,
             _ => Party::Person,
         }
     }

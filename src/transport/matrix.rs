@@ -393,8 +393,10 @@ impl Matrix {
         }
     }
 
+    /// The advisors' room, or a partner organisation's room (`[[escalation.partners]]`), which works
+    /// the same way.
     fn is_advisors(&self, room: &OwnedRoomId) -> bool {
-        self.advisors.as_ref().is_some_and(|(_, id)| id == room)
+        self.advisors.as_ref().is_some_and(|(_, id)| id == room) || self.engine.escalation().partner_room(&ChatRef::new("matrix", room.as_str())).is_some()
     }
 
     /// Whether the bot serves this room: the advisors' room, an allowed room, or a direct chat.

@@ -214,6 +214,12 @@ impl Telegram {
         }
     }
 
+    /// The advisors' group, or a partner organisation's group (`[[escalation.partners]]`): the group
+    /// chats the bot works in.
+    fn is_staff_chat(&self, chat: i64) -> bool {
+        Some(chat) == self.advisors_chat || self.engine.escalation().is_staff_room(&ChatRef::new(PLATFORM, chat.to_string()))
+    }
+
     /// Turns an update into an incoming message for the engine, or nothing (not for us).
     pub fn incoming(&self, update: &Update) -> Option<Incoming> {
         let event = format!("u{}", update.id.0);
@@ -224,8 +230,7 @@ impl Telegram {
                     return None;
                 }
                 let chat = ChatRef::new(PLATFORM, m.chat.id.0.to_string());
-                let is_advisors = Some(m.chat.id.0) == self.advisors_chat;
-                if !m.chat.is_private() && !is_advisors {
+                if !m.chat.is_private() && !self.is_staff_chat(m.chat.id.0) {
                     return None;
                 }
                 let mut inc = match m.text() {
@@ -255,7 +260,7 @@ impl Telegram {
                 let data = q.data.as_deref()?;
                 let msg = q.message.as_ref()?;
                 let chat_id = msg.chat().id.0;
-                if chat_id != q.from.id.0 as i64 && Some(chat_id) != self.advisors_chat {
+                if chat_id != q.from.id.0 as i64 && !self.is_staff_chat(chat_id) {
                     return None;
                 }
                 let action = Action::decode(data)?;
@@ -335,7 +340,7 @@ impl Telegram {
             }
             return;
         };
-        if let (UpdateKind::Message(m), true) = (&update.kind, inc.chat.chat.parse::<i64>().ok() != self.advisors_chat) {
+        if let (UpdateKind::Message(m), true) = (&update.kind, !inc.chat.chat.parse::<i64>().is_ok_and(|c| self.is_staff_chat(c))) {
             let bot = self.bot.clone();
             let chat = m.chat.id;
             tokio::spawn(async move {
@@ -355,7 +360,7 @@ impl Telegram {
             Input::Media(m) => m.stored.clone(),
             _ => None,
         };
-        let in_group = inc.chat.chat.parse::<i64>().ok() == self.advisors_chat;
+        let in_group = inc.chat.chat.parse::<i64>().is_ok_and(|c| self.is_staff_chat(c));
         let engine = self.engine.clone();
         let out = match tokio::task::spawn_blocking(move || engine.handle(&inc)).await {
             Ok(out) => out,
