@@ -150,8 +150,8 @@ impl Checker {
             let child = section.child(&name);
             self.walk(value, &path, child);
         }
-        if !unknown.is_empty() {
-            table.retain(|k, _| !unknown.iter().any(|u| u == k.get_ref().as_ref()));
+        for name in &unknown {
+            table.remove(name.as_str());
         }
     }
 

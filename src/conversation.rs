@@ -17,7 +17,7 @@ use crate::store::{Change, GapReason, Store};
 use crate::usage::{self, Event, Tally};
 use anyhow::{Context, Result};
 use arc_swap::ArcSwap;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 

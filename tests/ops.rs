@@ -127,7 +127,6 @@ async fn metrics_are_scraped_during_a_conversation_and_name_nobody() {
     assert_eq!(sample(&text, "wegwijs_first_human_reply_seconds_count"), 2.0);
     assert_eq!(sample(&text, "wegwijs_first_human_reply_seconds_bucket{le=\"900.0\"}"), 2.0, "replies came after 7 minutes");
     assert!(sample(&text, "wegwijs_question_latency_seconds_count") >= 40.0);
-    assert_eq!(sample(&text, "wegwijs_outbox_backlog{platform=\"telegram\"}"), 0.0, "everything was delivered");
     assert!(sample(&text, "wegwijs_index_documents") > 0.0);
     assert!(text.contains("wegwijs_knowledge_reloads_total 0"));
 
@@ -162,6 +161,10 @@ async fn metrics_are_scraped_during_a_conversation_and_name_nobody() {
     engine.metrics().set_connected("telegram", true);
     let _ = engine.pending("telegram");
     assert_eq!(get(&format!("{base}/readyz")).await.0, 200);
+    // A platform serve runs always has a backlog sample, 0 once everything is delivered.
+    let (_, text) = get(&format!("{base}/metrics")).await;
+    assert_eq!(sample(&text, "wegwijs_outbox_backlog{platform=\"telegram\"}"), 0.0, "everything was delivered");
+    assert_eq!(sample(&text, "wegwijs_platform_connected{platform=\"telegram\"}"), 1.0);
 
     stop.send(true).unwrap();
     server.await.unwrap().unwrap();
@@ -189,7 +192,10 @@ fn daily_aggregates_hold_no_chat_id_and_no_text() {
     assert_eq!(days.into_iter().collect::<Vec<_>>(), ["2026-11-23", "2026-11-24", "2026-11-25"]);
     let count = |e: wegwijs::usage::Event| rows.iter().filter(|r| r.event == e).map(|r| r.count).sum::<u64>();
     use wegwijs::usage::Event;
-    assert_eq!(count(Event::TicketOpened), 2);
+    let opened = |reason: &str| rows.iter().filter(|r| r.event == Event::TicketOpened && r.bucket == reason).map(|r| r.count).sum::<u64>();
+    // Two asked for a person; each danger message opened an urgent ticket as well.
+    assert_eq!((opened("asked"), opened("safeguarding")), (2, 3));
+    assert_eq!(count(Event::TicketOpened), 5);
     assert_eq!(count(Event::FirstReply), 2);
     assert_eq!(count(Event::Safeguarding), 3);
     assert!(count(Event::Answered) >= 18);
@@ -222,6 +228,8 @@ fn the_report_is_one_page_with_charts_and_hides_small_counts() {
     let mut hub = Hub::new(&["telegram", "matrix"]);
     scripted_run(&engine, &mut hub, &clock);
     let page = wegwijs::report::for_bot(engine.config(), engine.store().as_ref(), "7d", clock.load(Ordering::SeqCst)).unwrap();
+    // Kept for a look after the run (target/tmp/ops-report.html).
+    let _ = std::fs::write(Path::new(env!("CARGO_TARGET_TMPDIR")).join("ops-report.html"), &page);
     for section in [
         "Questions per day and language",
         "What happened to the questions, per language",
@@ -237,8 +245,13 @@ fn the_report_is_one_page_with_charts_and_hides_small_counts() {
     assert!(page.matches("<svg").count() >= 5, "charts are inline SVG");
     assert!(!page.contains("<script") && !page.contains("src=") && !page.contains("href="), "self-contained, nothing to load");
     // Counts under 10 never appear as such: every number in a table cell is 0 or at least 10.
-    let cells: Vec<&str> = page.split("<td>").skip(1).map(|c| c.split('<').next().unwrap_or("")).collect();
-    assert!(cells.contains(&"&lt;10"), "small counts are shown as <10");
+    assert!(!page.contains("<10"), "\"<10\" is escaped in the HTML");
+    let text_after = |tag: &str| -> Vec<String> { page.split(tag).skip(1).map(|c| c.split('<').next().unwrap_or("").to_string()).collect() };
+    let mut cells = text_after("<td>");
+    cells.extend(text_after("<b>"));
+    // Bar tooltips end in ": <count>".
+    cells.extend(text_after("<title>").iter().filter_map(|t| t.rsplit_once(": ").map(|(_, n)| n.to_string())));
+    assert!(cells.iter().any(|c| c == "&lt;10"), "small counts are shown as <10");
     for c in &cells {
         if let Ok(n) = c.trim_start_matches('≈').parse::<u64>() {
             assert!(n == 0 || n >= 10, "a count under 10 is shown: {c}");

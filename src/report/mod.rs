@@ -291,11 +291,11 @@ fn outcome_table_head(first: &str) -> String {
 fn outcome_cells(o: &Outcomes) -> String {
     let parts = o.parts();
     let total: f64 = parts.iter().map(|p| masked(*p)).sum();
-    let mut s = format!("<td>{}</td>", total_of(&parts));
+    let mut s = format!("<td>{}</td>", esc(&total_of(&parts)));
     for p in parts {
-        let _ = write!(s, "<td>{}</td>", share(p, total));
+        let _ = write!(s, "<td>{}</td>", esc(&share(p, total)));
     }
-    let _ = write!(s, "<td>{}</td>", shown(o.not_helped));
+    let _ = write!(s, "<td>{}</td>", esc(&shown(o.not_helped)));
     s
 }
 
@@ -350,12 +350,12 @@ fn topics(page: &mut String, inp: &Inputs) {
             page,
             "<tr><td class=\"l\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&topic_title(inp.kb, id)),
-            total_of(&[o.answered, o.chose]),
-            shown(o.answered),
-            shown(o.chose),
-            shown(o.helped),
-            shown(o.not_helped),
-            shown(o.tickets)
+            esc(&total_of(&[o.answered, o.chose])),
+            esc(&shown(o.answered)),
+            esc(&shown(o.chose)),
+            esc(&shown(o.helped)),
+            esc(&shown(o.not_helped)),
+            esc(&shown(o.tickets))
         );
     }
     page.push_str("</table></section>\n");
@@ -380,13 +380,13 @@ fn themes(page: &mut String, inp: &Inputs) {
         page.push_str("<table><tr><th>language</th><th>theme (an example)</th><th>times</th></tr>");
         for g in &shown_groups {
             let example = g.examples.first().map(|e| theme(e)).unwrap_or_default();
-            let _ = write!(page, "<tr><td>{}</td><td class=\"l\" lang=\"{}\" dir=\"auto\">{}</td><td>{}</td></tr>", g.lang.code(), g.lang.code(), esc(&example), shown(g.count as u64));
+            let _ = write!(page, "<tr><td>{}</td><td class=\"l\" lang=\"{}\" dir=\"auto\">{}</td><td>{}</td></tr>", g.lang.code(), g.lang.code(), esc(&example), esc(&shown(g.count as u64)));
         }
         page.push_str("</table>");
     }
     let rest: u64 = report.groups.iter().filter(|g| g.count < 3).map(|g| g.count as u64).sum();
     if rest > 0 {
-        let _ = write!(page, "<p class=\"note\">{} more unanswered questions were asked once or twice; editors see them with <code>wegwijs kb gaps</code>.</p>", shown(rest));
+        let _ = write!(page, "<p class=\"note\">{} more unanswered questions were asked once or twice; editors see them with <code>wegwijs kb gaps</code>.</p>", esc(&shown(rest)));
     }
     page.push_str("</section>\n");
 }
@@ -406,12 +406,12 @@ fn advisors(page: &mut String, rows: &[DailyRow]) {
         page,
         "<table><tr><th>tickets opened</th><th>asked for a person</th><th>after unanswered questions</th><th>safeguarding</th><th>claimed</th><th>closed</th></tr>\
          <tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr></table>",
-        shown(sum(Event::TicketOpened)),
-        shown(reasons.get("asked").copied().unwrap_or(0)),
-        shown(reasons.get("misses").copied().unwrap_or(0)),
-        shown(reasons.get("safeguarding").copied().unwrap_or(0)),
-        shown(sum(Event::TicketClaimed)),
-        shown(sum(Event::TicketClosed)),
+        esc(&shown(sum(Event::TicketOpened))),
+        esc(&shown(reasons.get("asked").copied().unwrap_or(0))),
+        esc(&shown(reasons.get("misses").copied().unwrap_or(0))),
+        esc(&shown(reasons.get("safeguarding").copied().unwrap_or(0))),
+        esc(&shown(sum(Event::TicketClaimed))),
+        esc(&shown(sum(Event::TicketClosed))),
     );
     let replies = by_bucket(Event::FirstReply);
     let total: u64 = replies.values().sum();
@@ -432,7 +432,7 @@ fn advisors(page: &mut String, rows: &[DailyRow]) {
         if let Some((_, label)) = median
             && total >= THRESHOLD
         {
-            let _ = write!(page, "<p>Half of the tickets had a first reply {label} or sooner ({} replies).</p>", shown(total));
+            let _ = write!(page, "<p>Half of the tickets had a first reply {label} or sooner ({} replies).</p>", esc(&shown(total)));
         }
     }
     page.push_str("<h3>Ratings</h3>");
@@ -445,7 +445,7 @@ fn advisors(page: &mut String, rows: &[DailyRow]) {
         page.push_str(&svg::bars("ratings", "Advisors' ratings", &bars));
         let sum: i64 = rows.iter().filter(|r| r.event == Event::Rating).map(|r| r.total).sum();
         if n >= THRESHOLD {
-            let _ = write!(page, "<p>Average {:.1} of 5 ({} ratings).</p>", sum as f64 / n as f64, shown(n));
+            let _ = write!(page, "<p>Average {:.1} of 5 ({} ratings).</p>", sum as f64 / n as f64, esc(&shown(n)));
         }
     }
     page.push_str("</section>\n");
@@ -481,7 +481,7 @@ fn safeguarding(page: &mut String, rows: &[DailyRow]) {
     }
     page.push_str("</tr><tr>");
     for n in per.values() {
-        let _ = write!(page, "<td>{}</td>", shown(*n));
+        let _ = write!(page, "<td>{}</td>", esc(&shown(*n)));
     }
     page.push_str("</tr></table></section>\n");
 }
