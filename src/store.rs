@@ -331,6 +331,9 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > MIGRATIONS.len() {
+            anyhow::bail!("the database has schema {version}, written by a newer Wegwijs (this one knows up to {}): restore a backup made with this version or install the newer one", MIGRATIONS.len());
+        }
         let tx = conn.transaction()?;
         for (i, m) in MIGRATIONS.iter().enumerate().skip(version) {
             tx.execute_batch(m).with_context(|| format!("database migration {}", i + 1))?;

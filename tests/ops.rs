@@ -102,15 +102,23 @@ async fn metrics_are_scraped_during_a_conversation_and_name_nobody() {
     // No platform is expected by this engine: ready once the index is loaded.
     assert_eq!(get(&format!("{base}/readyz")).await.0, 200);
 
-    // Half the conversation, a scrape in the middle, the rest, a scrape at the end.
+    // Scrapes while the conversation goes on: every one answers, and the counts only grow.
     let e = engine.clone();
     let c = clock.clone();
-    let tickets = tokio::task::spawn_blocking(move || {
+    let run = tokio::task::spawn_blocking(move || {
         let mut hub = Hub::new(&["telegram", "matrix"]);
         scripted_run(&e, &mut hub, &c)
-    })
-    .await
-    .unwrap();
+    });
+    let mut seen = Vec::new();
+    while !run.is_finished() {
+        let (status, text) = get(&format!("{base}/metrics")).await;
+        assert_eq!(status, 200);
+        seen.push(text.lines().find_map(|l| l.strip_prefix("wegwijs_messages_in_total{platform=\"telegram\"} ")).map_or(0.0, |v| v.parse::<f64>().unwrap()));
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let tickets = run.await.unwrap();
+    assert!(seen.len() >= 2 && seen.iter().any(|n| *n > 0.0), "scraped during the conversation: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "counters only grow: {seen:?}");
     let (status, text) = get(&format!("{base}/metrics")).await;
     assert_eq!(status, 200);
 
@@ -433,4 +441,17 @@ fn the_shipped_bot_files_pass_the_check() {
         let problems = wegwijs::check::bot_file(&common::root().join(bot), Some(data.path()));
         assert!(!wegwijs::check::has_errors(&problems), "{bot}: {problems:?}");
     }
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_not_misread() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wegwijs.sqlite");
+    drop(SqliteStore::open(&db).unwrap());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let known: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    conn.pragma_update(None, "user_version", known + 1).unwrap();
+    drop(conn);
+    let err = SqliteStore::open(&db).err().expect("a newer schema is refused");
+    assert!(format!("{err:#}").contains("newer Wegwijs"), "{err:#}");
 }

@@ -2,7 +2,7 @@
 //!
 //! Hand-written rather than drawn with a plotting crate: the charts are few and simple, need no
 //! font metrics, carry a `<title>` per bar (a tooltip and text for screen readers), and cost the
-//! build nothing. Values under 10 arrive already masked (see `report::Count`) and are drawn hatched.
+//! build nothing. Values under 10 arrive already masked (see `report::masked`) and are drawn hatched.
 
 use std::fmt::Write;
 
