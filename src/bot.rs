@@ -52,6 +52,38 @@ pub struct BotFile {
     /// Rooms, office hours and time limits for tickets.
     #[serde(default)]
     pub escalation: EscalationFile,
+    /// `/metrics`, `/healthz` and `/readyz` for operators.
+    #[serde(default)]
+    pub metrics: Option<MetricsConfig>,
+}
+
+/// `[metrics]`: where `serve` answers `/metrics`, `/healthz` and `/readyz`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsConfig {
+    /// Address to listen on, e.g. "127.0.0.1:9184" (keep it off the public internet).
+    pub listen: String,
+    /// `/readyz` fails when a message has waited this long in the outbox (default 300).
+    #[serde(default = "stalled_after")]
+    pub stalled_after_secs: u64,
+}
+
+fn stalled_after() -> u64 {
+    300
+}
+
+/// A secret named in a bot file (`token_env = "NAME"`): the environment variable `NAME`, or else the
+/// file `$CREDENTIALS_DIRECTORY/NAME` (systemd's `LoadCredential=`), without a trailing newline.
+pub fn secret(name: &str) -> Option<String> {
+    if let Ok(v) = std::env::var(name) {
+        return Some(v);
+    }
+    let dir = std::env::var_os("CREDENTIALS_DIRECTORY")?;
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        return None;
+    }
+    let text = std::fs::read_to_string(Path::new(&dir).join(name)).ok()?;
+    Some(text.trim_end_matches(['\n', '\r']).to_string())
 }
 
 /// `[telegram]`: secrets come from the environment, never from the file.

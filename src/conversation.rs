@@ -14,9 +14,10 @@ use crate::escalation::staff;
 use crate::message::{command, Action, Button, Delivery, Incoming, Input, Media, Outgoing};
 use crate::search::{Decision, Ranked, SearchIndex};
 use crate::store::{Change, GapReason, Store};
+use crate::usage::{self, Event, Tally};
 use anyhow::{Context, Result};
 use arc_swap::ArcSwap;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -148,9 +149,10 @@ pub struct Engine {
     chats: Mutex<HashMap<String, ChatState>>,
     /// Ticket work happens one message at a time.
     desk_lock: Mutex<()>,
-    /// Outbox ids being delivered right now (leases; empty after a restart).
-    inflight: Mutex<HashSet<u64>>,
+    /// Outbox ids being delivered right now, with their platform (leases; empty after a restart).
+    inflight: Mutex<HashMap<u64, String>>,
     clock: Clock,
+    metrics: Arc<crate::metrics::Metrics>,
 }
 
 /// Seconds since the Unix epoch; replaceable in tests.
@@ -170,8 +172,9 @@ impl Engine {
             store,
             chats: Mutex::new(HashMap::new()),
             desk_lock: Mutex::new(()),
-            inflight: Mutex::new(HashSet::new()),
+            inflight: Mutex::new(HashMap::new()),
             clock: system_clock(),
+            metrics: Arc::new(crate::metrics::Metrics::new()),
         }
     }
 
@@ -191,6 +194,22 @@ impl Engine {
 
     pub fn config(&self) -> &BotConfig {
         &self.cfg
+    }
+
+    /// Live counters and readiness (`[metrics]`): updated here, served by `metrics`.
+    pub fn metrics(&self) -> &Arc<crate::metrics::Metrics> {
+        &self.metrics
+    }
+
+    /// The day of `now` in the bot's time zone, for the daily aggregates.
+    fn day(&self, now: i64) -> String {
+        self.esc.local(now).date().to_string()
+    }
+
+    /// Counts something in the daily aggregates, in the same transaction as the rest of the step.
+    fn tally(&self, desk: &mut Desk, lang: Lang, topic: Option<&str>, event: Event, bucket: &'static str) {
+        let day = self.day(desk.now);
+        desk.changes.push(Change::Tally(Tally::new(&day, Some(lang), topic, event).with_bucket(bucket)));
     }
 
     /// The current snapshot (cheap; stays valid while held even if a reload swaps in a new one).
@@ -267,6 +286,7 @@ impl Engine {
     /// [`Engine::sent`]; messages for other platforms (an advisors' room elsewhere) are left for
     /// that platform's [`Engine::pending`].
     pub fn handle(&self, msg: &Incoming) -> Vec<Outgoing> {
+        let started = std::time::Instant::now();
         let _serial = self.desk_lock.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(ev) = &msg.event_id {
             match self.store.event_seen(&msg.chat.platform, ev) {
@@ -275,6 +295,7 @@ impl Engine {
                 Err(e) => tracing::warn!("reading handled events failed: {e:#}"),
             }
         }
+        self.metrics.message_in(&msg.chat.platform);
         let snap = self.snapshot();
         let now = (self.clock)();
         let mut desk = Desk {
@@ -293,15 +314,71 @@ impl Engine {
             tracing::error!("handling a message failed: {e:#}");
         }
         let changes = std::mem::take(&mut desk.changes);
-        self.commit(changes, Some(&msg.chat.platform))
+        let question = changes.iter().any(|c| matches!(c, Change::Tally(t) if t.event.is_question()));
+        let out = self.commit(changes, Some(&msg.chat.platform));
+        if question {
+            self.metrics.question_latency(started.elapsed());
+        }
+        out
+    }
+
+    /// Tallies for what a step does to tickets (opened, claimed, first reply, closed), found by
+    /// comparing each changed ticket with its stored state.
+    fn ticket_tallies(&self, changes: &[Change], now: i64) -> Vec<Change> {
+        let mut latest: Vec<&crate::escalation::Ticket> = Vec::new();
+        for c in changes {
+            if let Change::Ticket(t) = c {
+                match latest.iter_mut().find(|x| x.id == t.id) {
+                    Some(x) => *x = t,
+                    None => latest.push(t),
+                }
+            }
+        }
+        let day = self.day(now);
+        let mut out = Vec::new();
+        for after in latest {
+            let Ok(before) = self.store.ticket(after.id) else { continue };
+            let news = usage::ticket_news(before.as_ref(), after, now);
+            let tally = |event| Tally::new(&day, Some(after.lang), None, event);
+            if news.opened {
+                let entries = changes.iter().filter_map(|c| match c {
+                    Change::Entry { ticket, entry } if *ticket == after.id => Some(entry),
+                    _ => None,
+                });
+                let mut t = tally(Event::TicketOpened).with_bucket(after.reason.as_str());
+                t.topic = usage::last_answered(entries);
+                out.push(Change::Tally(t));
+            }
+            if news.claimed {
+                out.push(Change::Tally(tally(Event::TicketClaimed)));
+            }
+            if let Some(secs) = news.first_reply {
+                let mut t = tally(Event::FirstReply).with_bucket(usage::reply_bucket(secs));
+                t.value = secs;
+                out.push(Change::Tally(t));
+            }
+            if news.closed {
+                out.push(Change::Tally(tally(Event::TicketClosed)));
+            }
+        }
+        out
     }
 
     /// Makes changes durable and returns the messages among them, with their outbox ids.
-    fn commit(&self, changes: Vec<Change>, lease_for: Option<&str>) -> Vec<Outgoing> {
+    fn commit(&self, mut changes: Vec<Change>, lease_for: Option<&str>) -> Vec<Outgoing> {
+        let tallies = self.ticket_tallies(&changes, (self.clock)());
+        changes.extend(tallies);
         // Held from writing to leasing, so that `pending` cannot hand out the same rows meanwhile.
         let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
         let ids = match self.store.apply(&changes) {
-            Ok(ids) => ids,
+            Ok(ids) => {
+                for c in &changes {
+                    if let Change::Tally(t) = c {
+                        self.metrics.tallied(t);
+                    }
+                }
+                ids
+            }
             Err(e) => {
                 tracing::error!("storing a conversation step failed: {e:#}");
                 Vec::new()
@@ -323,7 +400,7 @@ impl Engine {
         }
         for o in &mut out {
             if o.id != 0 && lease_for == Some(o.chat.platform.as_str()) {
-                inflight.insert(o.id);
+                inflight.insert(o.id, o.chat.platform.clone());
             }
         }
         drop(inflight);
@@ -346,6 +423,7 @@ impl Engine {
     /// Deliveries for `platform` that nobody is sending right now (after a restart: everything not
     /// reported as sent). They are leased to the caller until [`Engine::sent`] or [`Engine::failed`].
     pub fn pending(&self, platform: &str) -> Vec<Delivery> {
+        self.metrics.pumped(platform);
         let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
         let list = match self.store.pending(platform) {
             Ok(l) => l,
@@ -354,7 +432,10 @@ impl Engine {
                 return Vec::new();
             }
         };
-        let mut out: Vec<Delivery> = list.into_iter().filter(|d| inflight.insert(d.id())).collect();
+        let mut out: Vec<Delivery> = list
+            .into_iter()
+            .filter(|d| !inflight.contains_key(&d.id()) && inflight.insert(d.id(), platform.to_string()).is_none())
+            .collect();
         drop(inflight);
         for d in &mut out {
             if let Delivery::Send(o) = d {
@@ -373,7 +454,9 @@ impl Engine {
         if let Err(e) = self.store.mark_sent(id, message, (self.clock)()) {
             tracing::warn!("marking a message as sent failed: {e:#}");
         }
-        self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+        if let Some(platform) = self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id) {
+            self.metrics.message_out(&platform);
+        }
     }
 
     /// Like [`Engine::sent`], for a delivery the platform shows as several messages (a long text in
@@ -391,7 +474,9 @@ impl Engine {
 
     /// A delivery failed; it stays in the outbox and comes back from [`Engine::pending`].
     pub fn failed(&self, id: u64) {
-        self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+        if let Some(platform) = self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id) {
+            self.metrics.send_error(&platform);
+        }
     }
 
     /// Time-driven work: telling waiting newcomers when to expect an answer, reminders in the
@@ -497,6 +582,7 @@ impl Engine {
                     let caption = m.caption.as_deref().unwrap_or("");
                     if let Some(Trigger::Safeguarding(category)) = snap.triggers.check(caption) {
                         tracing::info!(lang = %ui_lang, %category, "safeguarding words with a file: emergency numbers sent");
+                        self.tally(desk, ui_lang, None, Event::Safeguarding, category.name());
                         out.push(composer.urgent(chat, ui_lang, Some(category)));
                     }
                     // A copy of the file belongs to the person from now on: /forget and retention delete it.
@@ -513,6 +599,7 @@ impl Engine {
                     Some(t) => {
                         if state.offered.contains(id) {
                             self.record_gap(&key, &state, GapReason::Chose, Some(id.as_str()));
+                            self.tally(desk, ui_lang, Some(id.as_str()), Event::Chose, "");
                             state.offered.clear();
                         }
                         state.remember(Recent::Answered(id.clone()));
@@ -520,8 +607,12 @@ impl Engine {
                     }
                     None => out.push(composer.dont_know(chat, ui_lang)),
                 },
-                Action::Feedback { helped: true, .. } => out.push(composer.info(chat, ui_lang, "feedback-thanks", &[], vec![])),
+                Action::Feedback { topic, helped: true } => {
+                    self.tally(desk, ui_lang, Some(topic.as_str()), Event::Helped, "");
+                    out.push(composer.info(chat, ui_lang, "feedback-thanks", &[], vec![]));
+                }
                 Action::Feedback { topic, helped: false } => {
+                    self.tally(desk, ui_lang, Some(topic.as_str()), Event::NotHelped, "");
                     self.record_gap(&key, &state, GapReason::NotHelped, Some(topic.as_str()));
                     out.push(composer.info(chat, ui_lang, "feedback-sorry", &[], advisor_button(ui_lang)));
                 }
@@ -634,6 +725,7 @@ impl Engine {
                     if let Some(Trigger::Safeguarding(category)) = trigger {
                         // Help first, at once, whatever else happens.
                         tracing::info!(lang = %ev.lang, %category, "safeguarding words: emergency numbers sent");
+                        self.tally(desk, ev.lang, None, Event::Safeguarding, category.name());
                         out.push(composer.urgent(chat, ev.lang, Some(category)));
                         flush(desk, &mut out);
                         if escalation {
@@ -660,10 +752,12 @@ impl Engine {
                         if let Some(category) = second_opinion(snap, &ranked) {
                             // No phrase fired, but the message is clearly about violence or suicide.
                             tracing::info!(lang = %ev.lang, %category, "safeguarding topic: emergency numbers sent");
+                            self.tally(desk, ev.lang, None, Event::Safeguarding, category.name());
                             out.push(composer.urgent(chat, ev.lang, Some(category)));
                         }
                         match &ranked.decision {
                             Decision::Answer(id) => {
+                                self.tally(desk, ev.lang, Some(id.as_str()), Event::Answered, "");
                                 state.misses = 0;
                                 state.remember(Recent::Answered(id.clone()));
                                 match snap.kb.get(id) {
@@ -672,12 +766,14 @@ impl Engine {
                                 }
                             }
                             Decision::Choose(ids) => {
+                                self.tally(desk, ev.lang, None, Event::Choice, "");
                                 state.misses = 0;
                                 state.offered = ids.clone();
                                 state.remember(Recent::Offered(ids.clone()));
                                 out.push(composer.choice(chat, ids, ev.lang));
                             }
                             Decision::DontKnow => {
+                                self.tally(desk, ev.lang, None, Event::DontKnow, "");
                                 state.misses += 1;
                                 state.remember(Recent::DontKnow);
                                 self.record_gap(&key, &state, GapReason::DontKnow, None);

@@ -6,6 +6,7 @@
 
 pub mod answer;
 pub mod bot;
+pub mod check;
 pub mod conversation;
 pub mod escalation;
 pub mod eval;
@@ -15,9 +16,12 @@ pub mod lang;
 pub mod language;
 pub mod locale;
 pub mod message;
+pub mod metrics;
 pub mod reload;
+pub mod report;
 pub mod rich;
 pub mod search;
 pub mod serve;
 pub mod store;
 pub mod transport;
+pub mod usage;

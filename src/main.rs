@@ -18,8 +18,17 @@ struct Cli {
     /// Where state lives (database, index cache); overrides `data_dir` in the bot file.
     #[arg(long, global = true)]
     data_dir: Option<PathBuf>,
+    /// Log lines as text, or as JSON objects one per line (for a log collector).
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -53,8 +62,25 @@ enum Command {
         #[command(subcommand)]
         command: KbCommand,
     },
-    /// Run the bot on the platforms configured in the bot file.
+    /// Run the bot on the platforms configured in the bot file (after `check`; errors stop it).
     Serve,
+    /// Check the bot file: every problem as file:line: problem (unknown keys, secrets not set,
+    /// folders that cannot be read, advisors without an account, rooms on platforms not configured).
+    Check,
+    /// Write a report of how the bot is doing: one HTML page with charts, from the daily aggregates.
+    Report {
+        /// The HTML file to write.
+        #[arg(long)]
+        html: PathBuf,
+        /// The period: days (30d), weeks (8w) or a first date (2026-05-01).
+        #[arg(long, default_value = "30d")]
+        since: String,
+    },
+    /// Copy the database consistently, also while the bot runs.
+    Backup {
+        /// The file to write.
+        file: PathBuf,
+    },
     /// Show which danger or "talk to a person" phrases fire on each line of a file (plain text, or
     /// JSON lines with "q"; lines with "safety" are counted as caught, missed or false alarms).
     Triggers {
@@ -115,14 +141,14 @@ fn main() {
     } else {
         "warn,matrix_sdk=error,matrix_sdk_base=error,matrix_sdk_crypto=error,matrix_sdk_common=error,matrix_sdk_sqlite=error"
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
-        )
-        .with_writer(std::io::stderr)
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match cli.log_format {
+        // One JSON object per line, fields flattened: what journald exporters and log collectors read.
+        LogFormat::Json => logs.json().flatten_event(true).with_current_span(false).init(),
         // Colour codes only for a terminal: in a journal or a log file they are noise.
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+        LogFormat::Text => logs.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())).init(),
+    }
     match run(cli) {
         Ok(code) => std::process::exit(code),
         Err(e) => {
@@ -265,7 +291,52 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Command::Kb { command } => kb(&cli, command),
         Command::Triggers { file, misses } => triggers(&cli, file.as_deref(), *misses),
+        Command::Check => {
+            let problems = wegwijs::check::bot_file(&cli.bot, cli.data_dir.as_deref());
+            for p in &problems {
+                println!("{p}");
+            }
+            let errors = problems.iter().filter(|p| p.severity == wegwijs::check::Severity::Error).count();
+            println!("{}: {errors} errors, {} warnings", cli.bot.display(), problems.len() - errors);
+            Ok(if errors > 0 { 1 } else { 0 })
+        }
+        Command::Report { html, since } => {
+            let cfg = load_bot(&cli)?;
+            let store = SqliteStore::open(&cfg.data_dir.join("wegwijs.sqlite"))?;
+            let now = conversation::system_clock()();
+            let page = wegwijs::report::for_bot(&cfg, &store, since, now)?;
+            std::fs::write(html, page).with_context(|| format!("writing {}", html.display()))?;
+            println!("written: {}", html.display());
+            Ok(0)
+        }
+        Command::Backup { file } => {
+            let cfg = load_bot(&cli)?;
+            let t0 = std::time::Instant::now();
+            let info = SqliteStore::backup(&cfg.data_dir.join("wegwijs.sqlite"), file)?;
+            println!(
+                "backed up {} to {}: {} bytes, schema {}, {} tickets ({:.1} s)",
+                cfg.data_dir.join("wegwijs.sqlite").display(),
+                file.display(),
+                info.bytes,
+                info.schema,
+                info.tickets,
+                t0.elapsed().as_secs_f64()
+            );
+            Ok(0)
+        }
         Command::Serve => {
+            // The same check as `wegwijs check`: a bot file with errors does not start.
+            let problems = wegwijs::check::bot_file(&cli.bot, cli.data_dir.as_deref());
+            for p in &problems {
+                if p.severity == wegwijs::check::Severity::Error {
+                    tracing::error!("{p}");
+                } else {
+                    tracing::warn!("{p}");
+                }
+            }
+            if wegwijs::check::has_errors(&problems) {
+                anyhow::bail!("{}: the bot file has errors (see above; `wegwijs check` lists them); not starting", cli.bot.display());
+            }
             let cfg = load_bot(&cli)?;
             if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() && cfg.file.web.is_none() {
                 anyhow::bail!(

@@ -36,9 +36,11 @@ pub fn watch(engine: Arc<Engine>) -> anyhow::Result<ReloadHandle> {
                 Ok((snap, _warnings)) => {
                     let topics = snap.kb.len();
                     engine.swap(snap);
+                    engine.metrics().reloaded(true);
                     tracing::info!(topics, "knowledge reloaded");
                 }
                 Err(e) => {
+                    engine.metrics().reloaded(false);
                     tracing::error!("knowledge not reloaded, the previous version stays in use: {e:#}");
                 }
             }

@@ -5,7 +5,7 @@ use crate::conversation::Engine;
 use crate::transport::matrix::Matrix;
 use crate::transport::telegram::{self, Telegram};
 use crate::transport::web::Web;
-use anyhow::{anyhow, bail, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -34,6 +34,21 @@ pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receive
     }
     let mut tasks = tokio::task::JoinSet::new();
 
+    // Metrics first, so that /readyz says what is still missing while platforms connect.
+    let metrics = engine.metrics().clone();
+    if cfg.file.telegram.is_some() {
+        metrics.expect_platform(telegram::PLATFORM);
+    }
+    if cfg.file.matrix.is_some() {
+        metrics.expect_platform(crate::transport::matrix::PLATFORM);
+    }
+    if let Some(m) = &cfg.file.metrics {
+        let listener = tokio::net::TcpListener::bind(&m.listen).await.with_context(|| format!("[metrics] listen: cannot listen on {}", m.listen))?;
+        tracing::info!(address = %listener.local_addr()?, "metrics listening");
+        let stalled = Duration::from_secs(m.stalled_after_secs);
+        tasks.spawn(crate::metrics::serve(engine.clone(), listener, stalled, shutdown.clone()));
+    }
+
     // The clock for tickets.
     {
         let engine = engine.clone();
@@ -51,8 +66,9 @@ pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receive
     }
 
     if let Some(tg) = &cfg.file.telegram {
-        let token = std::env::var(&tg.token_env).map_err(|_| anyhow!("[telegram] token_env: environment variable {} is not set", tg.token_env))?;
+        let token = crate::bot::secret(&tg.token_env).ok_or_else(|| anyhow!("[telegram] token_env: environment variable {} is not set", tg.token_env))?;
         let t = Arc::new(Telegram::connect(engine.clone(), tg, &token).await?);
+        metrics.set_connected(telegram::PLATFORM, true);
         tracing::info!("Telegram connected");
         {
             let t = t.clone();
@@ -79,6 +95,7 @@ pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receive
 
     if let Some(mx) = &cfg.file.matrix {
         let m = Arc::new(Matrix::connect(engine.clone(), mx, &cfg.data_dir).await?);
+        metrics.set_connected(crate::transport::matrix::PLATFORM, true);
         tracing::info!("Matrix connected");
         {
             let m = m.clone();

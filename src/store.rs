@@ -117,6 +117,17 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX claim_waits_at ON claim_waits(at);
      CREATE TABLE ratings (day TEXT NOT NULL, lang TEXT NOT NULL, topic TEXT, rating INTEGER NOT NULL);
      CREATE TABLE reply_uses (reply TEXT PRIMARY KEY, uses INTEGER NOT NULL);",
+    // Daily aggregates without identity (see `usage`): no chat, no user, no text.
+    "CREATE TABLE daily (
+        day TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        event TEXT NOT NULL,
+        bucket TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        PRIMARY KEY (day, lang, topic, event, bucket)
+     );",
 ];
 
 /// A change to stored state; [`Store::apply`] makes a list of them durable at once, or none of them.
@@ -149,6 +160,8 @@ pub enum Change {
     Rating(Rating),
     /// A ready reply was used once more (for the buttons on a ticket).
     ReplyUsed { reply: String },
+    /// Count something in the daily aggregates (no identity, no text).
+    Tally(crate::usage::Tally),
 }
 
 /// An advisor's state on the desk, by configured name.
@@ -172,6 +185,28 @@ pub struct Rating {
     pub topic: Option<String>,
     /// 0 did not help, 1 helped partly, 2 helped.
     pub rating: u8,
+}
+
+/// One row of the daily aggregates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DailyRow {
+    pub day: String,
+    pub lang: Option<Lang>,
+    pub topic: Option<String>,
+    pub event: crate::usage::Event,
+    pub bucket: String,
+    pub count: u64,
+    /// The sum of the tallies' values (seconds, ratings).
+    pub total: i64,
+}
+
+/// Undelivered messages for one platform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backlog {
+    pub platform: String,
+    pub count: u64,
+    /// When the oldest of them was written (Unix seconds).
+    pub oldest: i64,
 }
 
 /// Why a question ended up in the gaps report.
@@ -293,6 +328,10 @@ pub trait Store: Send + Sync {
     fn ratings(&self) -> Result<Vec<Rating>>;
     /// How often each ready reply was used.
     fn reply_uses(&self) -> Result<Vec<(String, u64)>>;
+    /// The daily aggregates from `since` (`YYYY-MM-DD`) on, oldest first.
+    fn daily(&self, since: &str) -> Result<Vec<DailyRow>>;
+    /// Undelivered messages per platform.
+    fn backlog(&self) -> Result<Vec<Backlog>>;
 }
 
 /// The default store: an embedded SQLite file.
@@ -352,6 +391,9 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > MIGRATIONS.len() {
+            anyhow::bail!("the database has schema {version}, written by a newer Wegwijs (this one knows up to {}): restore a backup made with this version or install the newer one", MIGRATIONS.len());
+        }
         let tx = conn.transaction()?;
         for (i, m) in MIGRATIONS.iter().enumerate().skip(version) {
             tx.execute_batch(m).with_context(|| format!("database migration {}", i + 1))?;
@@ -574,6 +616,13 @@ impl Store for SqliteStore {
                         params![file, person.key(), at],
                     )?;
                 }
+                Change::Tally(t) => {
+                    tx.execute(
+                        "INSERT INTO daily (day, lang, topic, event, bucket, count, total) VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)
+                         ON CONFLICT(day, lang, topic, event, bucket) DO UPDATE SET count = count + 1, total = total + excluded.total",
+                        params![t.day, t.lang.map_or("", |l| l.code()), t.topic.as_deref().unwrap_or(""), t.event.as_str(), t.bucket, t.value],
+                    )?;
+                }
                 Change::Suggestion { person, lang, question, answer, at } => {
                     let link = Self::person_link(&tx, &person.key())?;
                     tx.execute(
@@ -791,12 +840,88 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
+    fn daily(&self, since: &str) -> Result<Vec<DailyRow>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT day, lang, topic, event, bucket, count, total FROM daily WHERE day >= ?1 ORDER BY day, lang, topic, event, bucket")?;
+        let rows = stmt.query_map([since], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?, r.get::<_, i64>(5)?, r.get::<_, i64>(6)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (day, lang, topic, event, bucket, count, total) = row?;
+            // Rows written by a newer version with events this one does not know are left out.
+            let Some(event) = crate::usage::Event::parse(&event) else { continue };
+            out.push(DailyRow { day, lang: lang.parse().ok(), topic: (!topic.is_empty()).then_some(topic), event, bucket, count: count.max(0) as u64, total });
+        }
+        Ok(out)
+    }
+
     fn reply_uses(&self) -> Result<Vec<(String, u64)>> {
         let conn = self.conn();
         let mut stmt = conn.prepare("SELECT reply, uses FROM reply_uses ORDER BY uses DESC, reply")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+    fn backlog(&self) -> Result<Vec<Backlog>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT platform, COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL GROUP BY platform ORDER BY platform")?;
+        let rows = stmt.query_map([], |r| Ok(Backlog { platform: r.get(0)?, count: r.get::<_, i64>(1)?.max(0) as u64, oldest: r.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl SqliteStore {
+    /// Copies the database at `from` to `to` while other processes may be writing to it, with
+    /// SQLite's online backup: the copy is one consistent state. Written beside `to` and renamed
+    /// when complete and checked, so a failed backup never leaves a half-written file under that name.
+    pub fn backup(from: &Path, to: &Path) -> Result<BackupInfo> {
+        use rusqlite::OpenFlags;
+        if !from.exists() {
+            anyhow::bail!("no database at {}", from.display());
+        }
+        let src = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .with_context(|| format!("opening database {}", from.display()))?;
+        src.busy_timeout(std::time::Duration::from_secs(10))?;
+        let name = to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "backup".into());
+        let tmp = to.with_file_name(format!(".{name}.partial"));
+        let _ = std::fs::remove_file(&tmp);
+        let mut dst = Connection::open(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        {
+            let backup = rusqlite::backup::Backup::new(&src, &mut dst)?;
+            // All pages in one step: one read transaction, so one consistent state even while the
+            // bot writes (in WAL mode writers are not blocked meanwhile).
+            let mut tries = 0;
+            loop {
+                match backup.step(-1).context("copying the database")? {
+                    rusqlite::backup::StepResult::Done => break,
+                    _ if tries < 100 => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                    _ => anyhow::bail!("the database stayed locked; try again"),
+                }
+            }
+        }
+        let check: String = dst.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            anyhow::bail!("the copy failed its integrity check: {check}");
+        }
+        let version: i64 = dst.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let tickets: i64 = dst.query_row("SELECT COUNT(*) FROM tickets", [], |r| r.get(0)).unwrap_or(0);
+        dst.pragma_update(None, "journal_mode", "DELETE")?;
+        drop(dst);
+        std::fs::rename(&tmp, to).with_context(|| format!("renaming {} to {}", tmp.display(), to.display()))?;
+        let bytes = std::fs::metadata(to).map(|m| m.len()).unwrap_or(0);
+        Ok(BackupInfo { bytes, schema: version, tickets: tickets.max(0) as u64 })
+    }
+}
+
+/// What a backup copied.
+#[derive(Debug, Clone)]
+pub struct BackupInfo {
+    pub bytes: u64,
+    pub schema: i64,
+    pub tickets: u64,
 }
 
 impl SqliteStore {

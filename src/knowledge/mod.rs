@@ -9,7 +9,7 @@ pub mod stats;
 pub mod synonyms;
 pub mod translation;
 
-pub use load::{load, LoadOptions, TopicList, SYNONYMS_DIR};
+pub use load::{load, LoadOptions, TopicList, DOMAINS, SYNONYMS_DIR};
 pub use problem::{Problem, Severity};
 
 use crate::lang::Lang;

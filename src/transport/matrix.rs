@@ -303,7 +303,7 @@ impl Matrix {
             }
             None => {
                 let session = if let Some(var) = &cfg.password_env {
-                    let pw = std::env::var(var).map_err(|_| anyhow!("[matrix] password_env: environment variable {var} is not set"))?;
+                    let pw = crate::bot::secret(var).ok_or_else(|| anyhow!("[matrix] password_env: environment variable {var} is not set"))?;
                     retry_start(|| async {
                         client.matrix_auth().login_username(&me, &pw).initial_device_display_name("Wegwijs").send().await.map_err(anyhow::Error::from)
                     })
@@ -312,7 +312,7 @@ impl Matrix {
                     // The login set the session on the client already.
                     client.matrix_auth().session().ok_or_else(|| anyhow!("no session after login"))?
                 } else if let Some(var) = &cfg.access_token_env {
-                    let token = std::env::var(var).map_err(|_| anyhow!("[matrix] access_token_env: environment variable {var} is not set"))?;
+                    let token = crate::bot::secret(var).ok_or_else(|| anyhow!("[matrix] access_token_env: environment variable {var} is not set"))?;
                     let probe = Client::builder().homeserver_url(&cfg.homeserver).build().await?;
                     probe
                         .restore_session(MatrixSession {

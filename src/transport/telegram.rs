@@ -926,7 +926,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 /// allows `A-Z a-z 0-9 _ -`, up to 256 characters).
 pub fn webhook_secret(cfg: &TelegramConfig, token: &str) -> Result<String> {
     if let Some(var) = &cfg.webhook_secret_env {
-        return std::env::var(var).map_err(|_| anyhow!("[telegram] webhook_secret_env: environment variable {var} is not set"));
+        return crate::bot::secret(var).ok_or_else(|| anyhow!("[telegram] webhook_secret_env: environment variable {var} is not set"));
     }
     let h = blake3::hash(format!("wegwijs-webhook:{token}").as_bytes());
     Ok(h.to_hex()[..48].to_string())
