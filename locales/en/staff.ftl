@@ -67,3 +67,7 @@ staff-media-document = document
 staff-media-audio = voice message
 staff-media-video = video
 staff-media-other = something that is not a file
+
+## Matrix: options in the advisors' room are reactions on the ticket's messages ({ $actions } lists them).
+staff-matrix-react = React to this message: { $actions }
+staff-matrix-number = A number alone is not sent to the person. To act on ticket #{ $ticket }, react to its message ({ $actions }). To send the number to the person, write: /reply { $ticket } { $number }

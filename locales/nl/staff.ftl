@@ -65,3 +65,7 @@ staff-media-document = document
 staff-media-audio = spraakbericht
 staff-media-video = video
 staff-media-other = iets dat geen bestand is
+
+## Matrix: opties in de adviseurskamer zijn reacties op de berichten van het ticket ({ $actions } noemt ze).
+staff-matrix-react = Reageer op dit bericht: { $actions }
+staff-matrix-number = Een los getal wordt niet naar de persoon gestuurd. Reageer op het bericht van ticket #{ $ticket } om iets te doen ({ $actions }). Wil je het getal naar de persoon sturen, schrijf dan: /reply { $ticket } { $number }
