@@ -138,6 +138,14 @@ pub struct MatrixConfig {
     /// Rooms besides direct chats the bot may join.
     #[serde(default)]
     pub allowed_rooms: Vec<String>,
+    /// Files people send are copied into the data directory up to this size (megabytes); larger
+    /// ones are passed on by reference only.
+    #[serde(default = "default_max_file_mb")]
+    pub max_file_mb: u64,
+}
+
+fn default_max_file_mb() -> u64 {
+    20
 }
 
 /// `[web]`: the chat on the municipality's own website (a full page and a widget for any page).

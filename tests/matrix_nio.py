@@ -9,7 +9,7 @@ import json
 import sys
 import tempfile
 
-from nio import AsyncClient, AsyncClientConfig, LoginResponse, RoomMessageText, RoomPreset
+from nio import AsyncClient, AsyncClientConfig, LoginResponse, RoomMessageNotice, RoomMessageText, RoomPreset
 
 
 async def main(url, user, password, bot):
@@ -34,7 +34,7 @@ async def main(url, user, password, bot):
         if room.room_id == room_id and event.sender == bot:
             answers.append(event)
 
-    client.add_event_callback(on_message, RoomMessageText)
+    client.add_event_callback(on_message, (RoomMessageText, RoomMessageNotice))
     for _ in range(240):
         await client.sync(timeout=250)
         room = client.rooms.get(room_id)
@@ -60,6 +60,7 @@ async def main(url, user, password, bot):
             {
                 "body": a.body,
                 "formatted_body": a.formatted_body,
+                "msgtype": a.source.get("content", {}).get("msgtype"),
                 "decrypted": bool(getattr(a, "decrypted", False)),
                 "encrypted_room": client.rooms[room_id].encrypted,
             }

@@ -123,3 +123,7 @@ staff-partner-received = { $from } hands ticket #{ $ticket } to { $partner }. Re
 staff-already-with-partner = Ticket #{ $ticket } is already with { $partner }.
 staff-with-partner = With the partner organisation { $partner }.
 staff-state-partner = with { $partner }
+
+## Matrix: options in the advisors' room are reactions on the ticket's messages ({ $actions } lists them).
+staff-matrix-react = React to this message: { $actions }
+staff-matrix-number = A number alone is not sent to the person. To act on ticket #{ $ticket }, react to its message ({ $actions }). To send the number to the person, write: /reply { $ticket } { $number }

@@ -121,3 +121,7 @@ staff-partner-received = { $from } draagt ticket #{ $ticket } over aan { $partne
 staff-already-with-partner = Ticket #{ $ticket } ligt al bij { $partner }.
 staff-with-partner = Bij de partnerorganisatie { $partner }.
 staff-state-partner = bij { $partner }
+
+## Matrix: opties in de adviseurskamer zijn reacties op de berichten van het ticket ({ $actions } noemt ze).
+staff-matrix-react = Reageer op dit bericht: { $actions }
+staff-matrix-number = Een los getal wordt niet naar de persoon gestuurd. Reageer op het bericht van ticket #{ $ticket } om iets te doen ({ $actions }). Wil je het getal naar de persoon sturen, schrijf dan: /reply { $ticket } { $number }

@@ -136,6 +136,14 @@ impl<'a> Desk<'a> {
         out
     }
 
+    /// "For: Fatima" on its own line after relayed words, so the mention never reads as part of
+    /// what the newcomer wrote.
+    fn for_line(&self, room: &ChatRef, lang: Lang, a: &AdvisorConfig) -> Block {
+        let mut line = vec![Inline::Text(format!("{} ", self.staff(lang, "staff-for", &[])))];
+        line.extend(self.mentions(room, &[a]));
+        Block::Note(line)
+    }
+
     /// The buttons of a ticket's post: what can be done in its state, and the most used ready replies.
     pub(super) fn staff_buttons(&self, lang: Lang, t: &Ticket) -> Vec<Vec<Button>> {
         let b = |id: &str, op| Button { label: self.staff(lang, id, &[]), action: Action::Ticket { op, ticket: t.id } };
@@ -417,12 +425,11 @@ impl<'a> Desk<'a> {
         let claimed_by: Option<AdvisorConfig> = t.advisor.as_deref().and_then(|n| self.esc.advisor_named(n)).cloned();
         let t2 = t.clone();
         self.to_rooms(t, Kind::Relay, &|d: &Desk, room: &ChatRef, lang: Lang| {
-            let mut head = vec![Inline::Strong(d.staff(lang, "staff-person-says", &[("ticket", &t2.id.to_string())]))];
+            let head = vec![Inline::Strong(d.staff(lang, "staff-person-says", &[("ticket", &t2.id.to_string())]))];
+            let mut text = RichText { blocks: vec![Block::Paragraph(head), Block::Paragraph(vec![Inline::Text(text.clone())])] };
             if let Some(a) = &claimed_by {
-                head.push(Inline::Text(" ".into()));
-                head.extend(d.mentions(room, &[a]));
+                text.push(d.for_line(room, lang, a));
             }
-            let text = RichText { blocks: vec![Block::Paragraph(head), Block::Paragraph(vec![Inline::Text(text.clone())])] };
             (text, vec![])
         });
         self.save(t);
@@ -441,14 +448,13 @@ impl<'a> Desk<'a> {
         for room in self.rooms_of(t) {
             let lang = self.room_lang(&room);
             let kind = self.staff(lang, &format!("staff-media-{}", media.kind.as_str()), &[]);
-            let mut head = vec![Inline::Strong(self.staff(lang, "staff-person-sent", &[("ticket", &t2.id.to_string()), ("kind", &kind)]))];
-            if let Some(a) = &claimed_by {
-                head.push(Inline::Text(" ".into()));
-                head.extend(self.mentions(&room, &[a]));
-            }
+            let head = vec![Inline::Strong(self.staff(lang, "staff-person-sent", &[("ticket", &t2.id.to_string()), ("kind", &kind)]))];
             let mut text = RichText { blocks: vec![Block::Paragraph(head)] };
             if let Some(c) = media.caption.as_deref().filter(|c| !c.trim().is_empty()) {
                 text.push(Block::Paragraph(vec![Inline::Text(cap(c))]));
+            }
+            if let Some(a) = &claimed_by {
+                text.push(self.for_line(&room, lang, a));
             }
             let mut o = Outgoing::new(room, Kind::Relay, lang, text, vec![]);
             o.ticket = Some(t2.id);
