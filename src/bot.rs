@@ -49,6 +49,17 @@ pub struct BotFile {
     /// Rooms, office hours and time limits for tickets.
     #[serde(default)]
     pub escalation: EscalationFile,
+    /// Sentence embeddings beside the lexical search.
+    #[serde(default)]
+    pub semantic: Option<SemanticConfig>,
+}
+
+/// `[semantic]`: the embedding model (README, "Semantic search").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SemanticConfig {
+    /// The model folder (`model.safetensors`, `config.json`, `tokenizer.json`).
+    pub model: PathBuf,
 }
 
 /// `[telegram]`: secrets come from the environment, never from the file.
@@ -134,6 +145,8 @@ pub struct BotConfig {
     pub search: SearchParams,
     pub gaps: GapsConfig,
     pub escalation: Escalation,
+    /// The embedding model's folder, when the bot file names one (it may not exist).
+    pub semantic_model: Option<PathBuf>,
     pub file: BotFile,
 }
 
@@ -171,6 +184,7 @@ impl BotConfig {
             search: file.search.clone(),
             gaps: file.gaps.clone(),
             escalation,
+            semantic_model: file.semantic.as_ref().map(|s| normalize(&base.join(&s.model))),
             file,
         })
     }

@@ -12,6 +12,7 @@ use crate::locale::Locales;
 use crate::escalation::{AdvisorConfig, Desk, Escalation, Reason, Recent, Trigger, Triggers};
 use crate::message::{Action, Button, ChatRef, Delivery, Incoming, Input, Outgoing, TicketOp};
 use crate::search::{Decision, Ranked, SearchIndex};
+use crate::semantic::SemanticIndex;
 use crate::store::{Change, GapReason, Store};
 use anyhow::{Context, Result};
 use arc_swap::ArcSwap;
@@ -53,6 +54,8 @@ pub struct Snapshot {
     pub detector: Detector,
     /// Phrases that call for a person or signal danger (`locales/<lang>/triggers.toml`).
     pub triggers: Triggers,
+    /// Sentence embeddings of the knowledge base, when the bot has a model (`[semantic]`).
+    pub semantic: Option<SemanticIndex>,
 }
 
 /// Per-conversation context the engine keeps in memory.
@@ -101,7 +104,8 @@ pub fn load_snapshot(cfg: &BotConfig, progress: &dyn Fn(usize)) -> Result<(Snaps
     let index = SearchIndex::open_or_build(&kb, &cfg.cache_dir(), progress)?;
     let detector = Detector::new(train_model(&kb, &cfg.locales_dir), &cfg.languages);
     let triggers = Triggers::load(&cfg.locales_dir)?;
-    Ok((Snapshot { kb, index, locales, detector, triggers }, problems))
+    let semantic = crate::semantic::load_for(cfg, &kb, progress)?;
+    Ok((Snapshot { kb, index, locales, detector, triggers, semantic }, problems))
 }
 
 /// The language model is trained on the project's own texts: every translation and every locale file.

@@ -17,6 +17,7 @@ pub mod locale;
 pub mod message;
 pub mod reload;
 pub mod search;
+pub mod semantic;
 pub mod serve;
 pub mod store;
 pub mod transport;

@@ -149,11 +149,14 @@ fn run(cli: Cli) -> Result<i32> {
             }
             let rendered: Vec<String> = reply.iter().map(|m| wegwijs::transport::console::render(m, 1).0).collect();
             if *json {
+                // With a model: the closest topics by meaning, beside (not part of) the decision.
+                let semantic = engine.snapshot().semantic.as_ref().map(|s| s.matches(question).into_iter().take(5).collect::<Vec<_>>());
                 let v = serde_json::json!({
                     "question": question,
                     "language": asked.language,
                     "ranked": asked.ranked.topics,
                     "decision": asked.ranked.decision,
+                    "semantic": semantic,
                     "answer": rendered.join("\n\n"),
                 });
                 println!("{}", serde_json::to_string_pretty(&v)?);
