@@ -55,6 +55,24 @@ enum Command {
     },
     /// Run the bot on the platforms configured in the bot file.
     Serve,
+    /// The embedding model for semantic search.
+    Model {
+        #[command(subcommand)]
+        command: ModelCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ModelCommand {
+    /// Download multilingual-e5-small (model.safetensors, config.json, tokenizer.json).
+    Fetch {
+        /// Where to put it (default: the bot's [semantic] model folder, else models/multilingual-e5-small).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// The address the three files are under.
+        #[arg(long, default_value = wegwijs::semantic::HUB_URL)]
+        url: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -191,6 +209,15 @@ fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Kb { command } => kb(&cli, command),
+        Command::Model { command: ModelCommand::Fetch { dir, url } } => {
+            let dir = match dir {
+                Some(d) => d.clone(),
+                None => load_bot(&cli).ok().and_then(|c| c.semantic_model).unwrap_or_else(|| PathBuf::from("models/multilingual-e5-small")),
+            };
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            rt.block_on(wegwijs::semantic::fetch(url, &dir, &|line| println!("{line}")))?;
+            Ok(0)
+        }
         Command::Serve => {
             let cfg = load_bot(&cli)?;
             if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() {

@@ -175,3 +175,78 @@ fn broken_model_folder_is_an_error_that_names_the_file() {
     let err = format!("{:#}", load_snapshot(&cfg, &|_| {}).err().unwrap());
     assert!(err.contains("config.json"), "{err}");
 }
+
+/// A local stand-in for the Hugging Face hub: `/e5/resolve/main/<file>` serves the files of `dir`,
+/// the large one through a redirect as the hub does. Returns the base URL.
+fn fake_hub(dir: &Path) -> String {
+    use axum::extract::{Path as UrlPath, State};
+    use axum::http::StatusCode;
+    use axum::response::{IntoResponse, Redirect, Response};
+    let dir = dir.to_path_buf();
+    async fn file(State(dir): State<std::path::PathBuf>, UrlPath(name): UrlPath<String>) -> Response {
+        match std::fs::read(dir.join(&name)) {
+            Ok(bytes) => bytes.into_response(),
+            Err(_) => StatusCode::NOT_FOUND.into_response(),
+        }
+    }
+    async fn resolve(State(dir): State<std::path::PathBuf>, UrlPath(name): UrlPath<String>) -> Response {
+        if name == "model.safetensors" {
+            return Redirect::temporary(&format!("/cdn/{name}")).into_response();
+        }
+        file(State(dir), UrlPath(name)).await
+    }
+    let app = axum::Router::new()
+        .route("/e5/resolve/main/{name}", axum::routing::get(resolve))
+        .route("/cdn/{name}", axum::routing::get(file))
+        .with_state(dir);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    format!("http://{addr}/e5/resolve/main")
+}
+
+fn fetch(url: &str, into: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .current_dir(common::root())
+        .args(["model", "fetch", "--dir"])
+        .arg(into)
+        .args(["--url", url])
+        .output()
+        .expect("run wegwijs")
+}
+
+#[test]
+fn model_fetch_downloads_the_three_files_and_checks_them() {
+    let Some(dir) = common::test_model() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let into = tmp.path().join("models/e5");
+    let out = fetch(&fake_hub(&dir), &into);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("model ready"), "{stdout}");
+    for name in wegwijs::semantic::MODEL_FILES {
+        assert!(std::fs::read(into.join(name)).unwrap() == std::fs::read(dir.join(name)).unwrap(), "{name} differs");
+    }
+    assert_eq!(std::fs::read_dir(&into).unwrap().count(), 3, "no temporary files left");
+}
+
+#[test]
+fn model_fetch_fails_with_the_address_and_leaves_nothing_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let into = tmp.path().join("e5");
+    let url = fake_hub(&empty);
+    let out = fetch(&url, &into);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&format!("{url}/model.safetensors")) && stderr.contains("404"), "{stderr}");
+    assert_eq!(std::fs::read_dir(&into).unwrap().count(), 0, "nothing left behind");
+}

@@ -7,9 +7,11 @@
 //! Without a model (no `[semantic]` in the bot file, or its folder missing) the bot is lexical only.
 
 mod cache;
+mod fetch;
 mod index;
 mod model;
 
+pub use fetch::{fetch, HUB_URL};
 pub use index::{BuildStats, SemanticIndex, TopicMatch, CACHE_FILE, QUERY_TOKENS};
 pub use model::{Kind, Model, MODEL_FILES};
 
