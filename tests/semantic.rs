@@ -250,3 +250,37 @@ fn model_fetch_fails_with_the_address_and_leaves_nothing_behind() {
     assert!(stderr.contains(&format!("{url}/model.safetensors")) && stderr.contains("404"), "{stderr}");
     assert_eq!(std::fs::read_dir(&into).unwrap().count(), 0, "nothing left behind");
 }
+
+#[test]
+fn token_ids_are_those_of_the_tokenizers_crate() {
+    let Some(dir) = common::test_model() else { return };
+    let model = Model::load(&dir).unwrap();
+    let reference = tokenizers::Tokenizer::from_file(dir.join("tokenizer.json")).unwrap();
+    let (kb, _) = knowledge::load(&common::root().join("knowledge"), &LoadOptions::default());
+    let mut texts: Vec<String> = kb
+        .topics()
+        .iter()
+        .flat_map(|t| t.translations.values())
+        .flat_map(|tr| std::iter::once(tr.title.clone()).chain(tr.questions.iter().cloned()))
+        .collect();
+    assert!(texts.len() > 5_000);
+    // Odd input: space runs, tabs and line breaks, emoji and private-use characters (unknown to the
+    // vocabulary, fused into one token), ligatures and full-width forms (normalised), combining
+    // accents, Arabic tatweel and diacritics, a zero-width non-joiner, Ge'ez script, nothing at all.
+    for odd in [
+        "  two   spaces\tand\na line  ", "🙂🙂 ok 🙂", "\u{e000}\u{e001}x\u{e002}", "ﬁnancial ＢＳＮ？（１２３）", "cafe\u{301} déjà",
+        "مـــرحبا بِكُمْ", "می\u{200c}خواهم", "ሰላም ከመይ ኣለኹም", "", " ", "BSN-nummer!!!", "x".repeat(3000).as_str(),
+    ] {
+        texts.push(odd.to_string());
+    }
+    for t in &texts {
+        let ours = model.token_ids(t, Kind::Query).unwrap();
+        let mut theirs = reference.encode(format!("query: {t}"), true).unwrap().get_ids().to_vec();
+        if theirs.len() > 512 {
+            let last = theirs[theirs.len() - 1];
+            theirs.truncate(511);
+            theirs.push(last);
+        }
+        assert_eq!(ours, theirs, "token ids of {t:?}");
+    }
+}

@@ -2,14 +2,16 @@
 //! their cosine similarity per topic.
 //!
 //! The model (multilingual-e5-small, BERT with an XLM-R vocabulary) runs in process with candle,
-//! pure Rust. This module turns text into vectors and compares them; it decides nothing: the
+//! pure Rust (`bert`, `tokenize`). This module turns text into vectors and compares them; it decides nothing: the
 //! answer/choose/don't-know decision stays with `search`, which may weigh these similarities in.
 //! Without a model (no `[semantic]` in the bot file, or its folder missing) the bot is lexical only.
 
+mod bert;
 mod cache;
 mod fetch;
 mod index;
 mod model;
+mod tokenize;
 
 pub use fetch::{fetch, HUB_URL};
 pub use index::{BuildStats, SemanticIndex, TopicMatch, CACHE_FILE, QUERY_TOKENS};

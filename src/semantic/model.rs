@@ -6,16 +6,15 @@
 //! prefix "query: " or "passage: ", the vector is the mean of the last hidden states over the real
 //! tokens, L2-normalised.
 
+use super::bert::{Bert, Config};
+use super::tokenize::XlmrTokenizer;
 use anyhow::{bail, Context, Result};
-use candle_core::{DType, Device, Module, Tensor};
-use candle_nn::{LayerNorm, VarBuilder};
-use candle_transformers::models::bert::{BertEncoder, Config};
+use candle_core::{DType, Device, Tensor};
 use half::f16;
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use tokenizers::{Tokenizer, TruncationParams};
 
 /// The files of a model folder.
 pub const MODEL_FILES: [&str; 3] = ["model.safetensors", "config.json", "tokenizer.json"];
@@ -23,6 +22,9 @@ pub const MODEL_FILES: [&str; 3] = ["model.safetensors", "config.json", "tokeniz
 /// Bumped when the way vectors are made changes (prefixes, pooling, truncation), so cached vectors
 /// from before are not reused.
 const RECIPE: &str = "e5 mean-pool l2 v1";
+
+/// Texts embedded together in one batch: at most this many tokens (padding included) or 64 texts.
+const BATCH_TOKENS: usize = 2048;
 
 /// What a text is to e5: a question (also for question-to-question similarity) or a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,18 +44,8 @@ impl Kind {
 
 /// A loaded embedding model. Cheap to share (`Arc`); embedding takes `&self`.
 pub struct Model {
-    tokenizer: Tokenizer,
-    /// Word embeddings, f16, [vocabulary, hidden].
-    words: Tensor,
-    /// Position embeddings, f32, [positions, hidden].
-    positions: Tensor,
-    /// Token type 0 (e5 has only one kind of segment), f32, [hidden].
-    token_type: Tensor,
-    embed_norm: LayerNorm,
-    encoder: BertEncoder,
-    pad_id: u32,
-    dim: usize,
-    max_tokens: usize,
+    tokenizer: XlmrTokenizer,
+    bert: Bert,
     identity: String,
     dir: PathBuf,
 }
@@ -64,53 +56,12 @@ impl Model {
         let config_path = dir.join("config.json");
         let text = std::fs::read_to_string(&config_path).with_context(|| format!("reading {}", config_path.display()))?;
         let config: Config = serde_json::from_str(&text).with_context(|| format!("{}: not a BERT configuration", config_path.display()))?;
-        let h = config.hidden_size;
-        if h == 0 || config.num_attention_heads == 0 || h % config.num_attention_heads != 0 {
-            bail!("{}: hidden_size {h} does not split into {} heads", config_path.display(), config.num_attention_heads);
-        }
-
-        let tok_path = dir.join("tokenizer.json");
-        let mut tokenizer = Tokenizer::from_file(&tok_path).map_err(|e| anyhow::anyhow!("{}: {e}", tok_path.display()))?;
-        let max_tokens = config.max_position_embeddings;
-        tokenizer
-            .with_truncation(Some(TruncationParams { max_length: max_tokens, ..TruncationParams::default() }))
-            .map_err(|e| anyhow::anyhow!("{}: {e}", tok_path.display()))?;
-        tokenizer.with_padding(None);
-        let pad_id = tokenizer.token_to_id("<pad>").unwrap_or(config.pad_token_id as u32);
-
+        config.check().with_context(|| format!("{}", config_path.display()))?;
+        let tokenizer = XlmrTokenizer::from_file(&dir.join("tokenizer.json"))?;
         let weights_path = dir.join("model.safetensors");
-        let mut tensors = read_safetensors(&weights_path, "embeddings.word_embeddings.weight")?;
-        let device = Device::Cpu;
-        let words = tensors
-            .remove("embeddings.word_embeddings.weight")
-            .with_context(|| format!("{}: no embeddings.word_embeddings.weight", weights_path.display()))?;
-        if words.dims() != [config.vocab_size, h] {
-            bail!("{}: word embeddings are {:?}, config.json says [{}, {h}]", weights_path.display(), words.dims(), config.vocab_size);
-        }
-        let vb = VarBuilder::from_tensors(tensors, DType::F32, &device);
-        let load = || -> candle_core::Result<(Tensor, Tensor, LayerNorm, BertEncoder)> {
-            let emb = vb.pp("embeddings");
-            let positions = emb.get((config.max_position_embeddings, h), "position_embeddings.weight")?;
-            let token_type = emb.get((config.type_vocab_size, h), "token_type_embeddings.weight")?.get(0)?;
-            let embed_norm = candle_nn::layer_norm(h, config.layer_norm_eps, emb.pp("LayerNorm"))?;
-            let encoder = BertEncoder::load(vb.pp("encoder"), &config)?;
-            Ok((positions, token_type, embed_norm, encoder))
-        };
-        let (positions, token_type, embed_norm, encoder) = load().with_context(|| format!("{}: weights do not fit config.json", weights_path.display()))?;
-
-        Ok(Model {
-            tokenizer,
-            words,
-            positions,
-            token_type,
-            embed_norm,
-            encoder,
-            pad_id,
-            dim: h,
-            max_tokens,
-            identity: identity(dir)?,
-            dir: dir.to_path_buf(),
-        })
+        let tensors = read_safetensors(&weights_path, "embeddings.word_embeddings.weight")?;
+        let bert = Bert::new(&config, tensors).with_context(|| format!("{}: weights do not fit config.json", weights_path.display()))?;
+        Ok(Model { tokenizer, bert, identity: identity(dir)?, dir: dir.to_path_buf() })
     }
 
     /// A hash of the model's files and of the way vectors are made: vectors made by models with the
@@ -121,7 +72,7 @@ impl Model {
 
     /// Length of the vectors (384 for multilingual-e5-small).
     pub fn dim(&self) -> usize {
-        self.dim
+        self.bert.hidden()
     }
 
     pub fn dir(&self) -> &Path {
@@ -130,87 +81,59 @@ impl Model {
 
     /// Tokens (with `<s>` and `</s>`) the model reads for `text`, after truncation.
     pub fn token_count(&self, text: &str, kind: Kind) -> Result<usize> {
-        Ok(self.tokenize(text, kind, self.max_tokens)?.len())
+        Ok(self.token_ids(text, kind)?.len())
+    }
+
+    /// The token ids the model reads for `text` (with the prefix, `<s>` and `</s>`).
+    pub fn token_ids(&self, text: &str, kind: Kind) -> Result<Vec<u32>> {
+        self.tokenize(text, kind, usize::MAX)
     }
 
     /// The L2-normalised vector of one text.
     pub fn embed(&self, text: &str, kind: Kind) -> Result<Vec<f32>> {
-        self.embed_capped(text, kind, self.max_tokens)
+        self.embed_capped(text, kind, usize::MAX)
     }
 
     /// Like `embed`, reading at most `max_tokens` tokens of the text (bounds the time a very long
     /// message takes).
     pub fn embed_capped(&self, text: &str, kind: Kind, max_tokens: usize) -> Result<Vec<f32>> {
-        let ids = self.tokenize(text, kind, max_tokens.clamp(2, self.max_tokens))?;
-        Ok(self.forward(&[ids])?.pop().unwrap_or_default())
+        let ids = self.tokenize(text, kind, max_tokens)?;
+        let n = ids.len();
+        Ok(self.bert.embed(ids, &[n])?.pop().unwrap_or_default())
     }
 
     /// Vectors of many texts, in order. Texts of similar length are run together, a batch at a time.
     pub fn embed_batch(&self, texts: &[&str], kind: Kind, progress: &dyn Fn(usize)) -> Result<Vec<Vec<f32>>> {
-        let tokenized: Vec<Vec<u32>> = texts.iter().map(|t| self.tokenize(t, kind, self.max_tokens)).collect::<Result<_>>()?;
+        let tokenized: Vec<Vec<u32>> = texts.iter().map(|t| self.tokenize(t, kind, usize::MAX)).collect::<Result<_>>()?;
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| tokenized[i].len());
         let mut out = vec![Vec::new(); texts.len()];
-        // Batches of about 2,048 tokens: large enough for the matrix products to run well,
-        // small enough that padding and memory stay low.
-        let mut done = 0;
         let mut start = 0;
         while start < order.len() {
             // Sorted by length: the last text of a batch is its longest.
             let mut end = start + 1;
-            while end < order.len() && (end - start + 1) * tokenized[order[end]].len() <= 2048 && end - start < 64 {
+            while end < order.len() && (end - start + 1) * tokenized[order[end]].len() <= BATCH_TOKENS && end - start < 64 {
                 end += 1;
             }
-            let batch: Vec<Vec<u32>> = order[start..end].iter().map(|&i| tokenized[i].clone()).collect();
-            for (k, v) in self.forward(&batch)?.into_iter().enumerate() {
+            let len = tokenized[order[end - 1]].len();
+            let mut ids = vec![self.tokenizer.pad_id; (end - start) * len];
+            let mut lens = Vec::with_capacity(end - start);
+            for (row, &i) in order[start..end].iter().enumerate() {
+                ids[row * len..row * len + tokenized[i].len()].copy_from_slice(&tokenized[i]);
+                lens.push(tokenized[i].len());
+            }
+            for (k, v) in self.bert.embed(ids, &lens)?.into_iter().enumerate() {
                 out[order[start + k]] = v;
             }
-            done += end - start;
-            progress(done);
+            progress(end);
             start = end;
         }
         Ok(out)
     }
 
     fn tokenize(&self, text: &str, kind: Kind, max_tokens: usize) -> Result<Vec<u32>> {
-        let input = format!("{}{}", kind.prefix(), text);
-        let enc = self.tokenizer.encode(input, true).map_err(|e| anyhow::anyhow!("tokenizing: {e}"))?;
-        let mut ids = enc.get_ids().to_vec();
-        if ids.len() > max_tokens {
-            // Keep the closing `</s>`, as the tokenizer's own truncation does.
-            let last = ids[ids.len() - 1];
-            ids.truncate(max_tokens - 1);
-            ids.push(last);
-        }
-        Ok(ids)
-    }
-
-    /// Runs BERT on a batch of token id lists and mean-pools each over its own tokens.
-    fn forward(&self, batch: &[Vec<u32>]) -> Result<Vec<Vec<f32>>> {
-        let b = batch.len();
-        let len = batch.iter().map(Vec::len).max().unwrap_or(0);
-        if b == 0 || len == 0 {
-            return Ok(vec![vec![0.0; self.dim]; b]);
-        }
-        let mut ids = vec![self.pad_id; b * len];
-        let mut mask = vec![0f32; b * len];
-        for (row, seq) in batch.iter().enumerate() {
-            ids[row * len..row * len + seq.len()].copy_from_slice(seq);
-            mask[row * len..row * len + seq.len()].fill(1.0);
-        }
-        let device = Device::Cpu;
-        let ids = Tensor::from_vec(ids, b * len, &device)?;
-        let mask = Tensor::from_vec(mask, (b, len), &device)?;
-        let x = self.words.index_select(&ids, 0)?.to_dtype(DType::F32)?.reshape((b, len, self.dim))?;
-        let x = x.broadcast_add(&self.positions.narrow(0, 0, len)?)?.broadcast_add(&self.token_type)?;
-        let x = self.embed_norm.forward(&x)?;
-        // Padding gets the lowest score before the softmax, as in transformers' BERT.
-        let blocked = ((1.0 - &mask)? * f32::MIN as f64)?.reshape((b, 1, 1, len))?;
-        let hidden = self.encoder.forward(&x, &blocked)?;
-        let summed = hidden.broadcast_mul(&mask.unsqueeze(2)?)?.sum(1)?;
-        let mean = summed.broadcast_div(&mask.sum_keepdim(1)?)?;
-        let norm = mean.sqr()?.sum_keepdim(1)?.sqrt()?.clamp(1e-12, f32::MAX)?;
-        Ok(mean.broadcast_div(&norm)?.to_vec2::<f32>()?)
+        let max = max_tokens.clamp(3, self.bert.max_positions());
+        self.tokenizer.encode(&format!("{}{}", kind.prefix(), text), max)
     }
 }
 
