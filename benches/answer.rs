@@ -71,6 +71,7 @@ fn generated(n: usize) -> KnowledgeBase {
                 sources: vec![],
                 links: vec![],
                 safeguarding: false,
+                safeguarding_category: None,
                 checked: vec![],
                 translations,
             }

@@ -1,10 +1,23 @@
 //! Composing what the person reads: an answer, a choice, or "I don't know", from knowledge and locales.
 
+use crate::escalation::Category;
 use crate::knowledge::{KnowledgeBase, Status, Topic, TopicId};
 use crate::lang::Lang;
 use crate::locale::Locales;
 use crate::message::{Action, Block, Button, ChatRef, Inline, Kind, Outgoing, RichText};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// The helplines (locale message ids) shown for a kind of danger, most specific first.
+pub fn urgent_lines(category: Option<Category>) -> &'static [&'static str] {
+    match category {
+        Some(Category::Suicide) => &["safeguarding-113", "safeguarding-112"],
+        Some(Category::Domestic) => &["safeguarding-veilig-thuis", "safeguarding-112"],
+        Some(Category::Sexual) => &["safeguarding-csg", "safeguarding-veilig-thuis", "safeguarding-112"],
+        Some(Category::Danger) => &["safeguarding-112", "safeguarding-police"],
+        Some(Category::Exploitation) => &["safeguarding-exploitation", "safeguarding-police", "safeguarding-112"],
+        None => &["safeguarding-112", "safeguarding-113", "safeguarding-veilig-thuis", "safeguarding-csg"],
+    }
+}
 
 /// What composing needs besides the topic.
 pub struct Composer<'a> {
@@ -54,7 +67,15 @@ impl Composer<'_> {
                 topic
                     .links
                     .iter()
-                    .map(|l| vec![Inline::Link { label: l.label(lang).to_string(), url: l.url.clone() }])
+                    .map(|l| {
+                        let mut item = vec![Inline::Link { label: l.label(lang).to_string(), url: l.url.clone() }];
+                        // Say which language the page is in when it is not the reader's.
+                        if let Some(page) = l.lang.filter(|p| *p != lang) {
+                            let name = self.locales.lang_name(lang, page);
+                            item.push(Inline::Text(format!(" ({})", self.locales.msg(lang, "link-language", &[("language", &name)]))));
+                        }
+                        item
+                    })
                     .collect(),
             ));
         }
@@ -103,15 +124,13 @@ impl Composer<'_> {
         Outgoing::new(chat.clone(), Kind::DontKnow, lang, RichText::paragraph(self.locales.msg(lang, "dont-know", &[])), buttons)
     }
 
-    /// Emergency numbers and helplines, at once, for words about danger.
-    pub fn urgent(&self, chat: &ChatRef, lang: Lang) -> Outgoing {
+    /// Emergency numbers and helplines, at once, for words about danger: 112 first, then the help
+    /// for this kind of danger (all of it when the kind is not known).
+    pub fn urgent(&self, chat: &ChatRef, lang: Lang, category: Option<Category>) -> Outgoing {
         let mut text = RichText::default();
         text.push(Block::Paragraph(vec![Inline::Strong(self.locales.msg(lang, "safeguarding-now", &[]))]));
         text.push(Block::List(
-            ["safeguarding-112", "safeguarding-113", "safeguarding-veilig-thuis"]
-                .iter()
-                .map(|id| vec![Inline::Text(self.locales.msg(lang, id, &[]))])
-                .collect(),
+            urgent_lines(category).iter().map(|id| vec![Inline::Text(self.locales.msg(lang, id, &[]))]).collect(),
         ));
         text.push(Block::Paragraph(vec![Inline::Text(self.locales.msg(lang, "safeguarding-more", &[]))]));
         Outgoing::new(chat.clone(), Kind::Urgent, lang, text, vec![])

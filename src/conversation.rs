@@ -9,8 +9,9 @@ use crate::knowledge::{self, KnowledgeBase, LoadOptions, Problem, Severity, Topi
 use crate::lang::Lang;
 use crate::language::{Detection, Detector, Models};
 use crate::locale::Locales;
-use crate::escalation::{AdvisorConfig, Desk, Escalation, Reason, Recent, Trigger, Triggers};
-use crate::message::{Action, Button, ChatRef, Delivery, Incoming, Input, Outgoing, TicketOp};
+use crate::escalation::{Category, Desk, Escalation, Reason, Recent, Trigger, Triggers};
+use crate::escalation::staff;
+use crate::message::{command, Action, Button, Delivery, Incoming, Input, Media, Outgoing};
 use crate::search::{Decision, Ranked, SearchIndex};
 use crate::semantic::SemanticIndex;
 use crate::store::{Change, GapReason, Store};
@@ -69,6 +70,8 @@ struct ChatState {
     offered: Vec<crate::knowledge::TopicId>,
     /// The last few lines of the conversation, kept in memory only, for a ticket's transcript.
     recent: Vec<Recent>,
+    /// A file sent to the bot (which cannot read it), passed on if a ticket opens next.
+    pending_media: Option<Media>,
 }
 
 impl ChatState {
@@ -85,6 +88,8 @@ impl ChatState {
 pub struct Asked {
     pub language: LangEvidence,
     pub ranked: Ranked,
+    /// The kind of danger the message raised an alarm for (emergency numbers first), if any.
+    pub safeguarding: Option<Category>,
 }
 
 /// Loads knowledge and locales for a bot and builds (or reuses) the index.
@@ -204,7 +209,8 @@ impl Engine {
 
     /// Chooses the answer language from the evidence, in order.
     fn language(&self, snap: &Snapshot, text: &str, explicit: Option<Lang>, conversation: Option<Lang>, hint: Option<&str>) -> LangEvidence {
-        let detection = snap.detector.detect(text);
+        // Markup is not language: "<b></b>" or "**" must not switch the conversation's language.
+        let detection = snap.detector.detect(&strip_markup(text));
         let allowed = |l: &Lang| self.cfg.languages.contains(l);
         let interface = hint.and_then(Lang::from_code).filter(allowed);
         let (lang, source) = if let Some(l) = explicit.filter(allowed) {
@@ -228,7 +234,11 @@ impl Engine {
         let snap = self.snapshot();
         let language = self.language(&snap, text, None, None, hint);
         let ranked = self.search(&snap, text, &language);
-        Asked { language, ranked }
+        let safeguarding = match snap.triggers.check(text) {
+            Some(Trigger::Safeguarding(c)) => Some(c),
+            _ => second_opinion(&snap, &ranked),
+        };
+        Asked { language, ranked, safeguarding }
     }
 
     fn search(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> Ranked {
@@ -238,7 +248,7 @@ impl Engine {
                 langs.push(*l);
             }
         }
-        snap.index.search(text, &langs, &self.cfg.search)
+        snap.index.search(text, &langs, &self.cfg.search, &snap.kb.synonyms)
     }
 
     /// Records the last question for the editors, when the bot is configured to.
@@ -309,7 +319,7 @@ impl Engine {
                     o.id = ids.next().unwrap_or(0);
                     out.push(o);
                 }
-                Change::Delete { .. } => {
+                Change::Delete { .. } | Change::Edit { .. } => {
                     ids.next();
                 }
                 _ => {}
@@ -398,110 +408,16 @@ impl Engine {
     fn route(&self, snap: &Snapshot, desk: &mut Desk, msg: &Incoming) -> Result<()> {
         let advisor = self.esc.advisor(&msg.chat.platform, &msg.user);
         if self.esc.room(&msg.chat).is_some() {
-            return self.room_message(desk, msg, advisor);
+            return staff::room_message(desk, msg, advisor);
         }
         match (&msg.input, advisor) {
             (Input::Action(Action::Ticket { op, ticket }), Some(a)) => return desk.op(&msg.chat, a, *op, *ticket, None),
-            (Input::Text(t), Some(a)) if command(t.trim()).is_some_and(|c| STAFF_COMMANDS.contains(&c)) => {
-                return self.staff_command(desk, &msg.chat, a, t.trim());
+            (Input::Text(t), Some(a)) if command(t.trim()).is_some_and(|c| staff::COMMANDS.contains(&c)) => {
+                return staff::command(desk, &msg.chat, a, t.trim());
             }
             _ => {}
         }
         self.newcomer(snap, desk, msg)
-    }
-
-    /// A message in an advisors' room: commands, buttons, and replies to tickets. Anything else is
-    /// the advisors' own conversation and is left alone.
-    fn room_message(&self, desk: &mut Desk, msg: &Incoming, advisor: Option<&AdvisorConfig>) -> Result<()> {
-        match (&msg.input, advisor) {
-            (Input::Action(Action::Ticket { op, ticket }), Some(a)) => desk.op(&msg.chat, a, *op, *ticket, None),
-            (Input::Action(Action::Ticket { .. }), None) => {
-                desk.not_advisor(&msg.chat);
-                Ok(())
-            }
-            (Input::Action(_), _) => Ok(()),
-            (Input::Text(text), a) => {
-                let text = text.trim();
-                if command(text).is_some() {
-                    return match a {
-                        Some(a) => self.staff_command(desk, &msg.chat, a, text),
-                        None => {
-                            desk.not_advisor(&msg.chat);
-                            Ok(())
-                        }
-                    };
-                }
-                let Some(a) = a else { return Ok(()) };
-                // "#42 text" answers ticket 42; so does a reply to (or in the thread of) its messages.
-                if let Some((n, rest)) = text.strip_prefix('#').and_then(|r| r.split_once(char::is_whitespace))
-                    && let Ok(n) = n.parse::<u64>()
-                    && !rest.trim().is_empty()
-                {
-                    return desk.from_advisor(&msg.chat, a, n, rest.trim());
-                }
-                if let Some(reply_to) = &msg.reply_to
-                    && let Some(t) = self.store.ticket_for_message(&msg.chat, reply_to)?
-                    && !text.is_empty()
-                {
-                    return desk.from_advisor(&msg.chat, a, t, text);
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn staff_command(&self, desk: &mut Desk, chat: &ChatRef, a: &AdvisorConfig, text: &str) -> Result<()> {
-        let name = command(text).unwrap_or("");
-        let mut args = text.split_whitespace().skip(1);
-        let number = |s: Option<&str>| s.and_then(|s| s.trim_start_matches('#').parse::<u64>().ok());
-        let op = |op| (op, number(text.split_whitespace().nth(1)));
-        let lang = desk.staff_lang(chat, Some(a));
-        let usage = |desk: &mut Desk| desk.help(chat, Some(a));
-        match name {
-            "tickets" | "list" => desk.list(chat, a),
-            "claim" | "release" | "close" | "suggest" => {
-                let (op, n) = op(match name {
-                    "claim" => TicketOp::Claim,
-                    "release" => TicketOp::Release,
-                    "close" => TicketOp::Close,
-                    _ => TicketOp::Suggest,
-                });
-                let rest = text.splitn(3, char::is_whitespace).nth(2).map(str::trim);
-                match n {
-                    Some(n) => desk.op(chat, a, op, n, rest),
-                    None => {
-                        usage(desk);
-                        Ok(())
-                    }
-                }
-            }
-            "handover" | "give" => match (number(args.next()), args.next()) {
-                (Some(n), Some(_)) => {
-                    let to = text.splitn(3, char::is_whitespace).nth(2).unwrap_or("").trim();
-                    desk.handover(chat, a, n, to)
-                }
-                _ => {
-                    usage(desk);
-                    Ok(())
-                }
-            },
-            "reply" | "r" => {
-                let n = number(args.next());
-                let rest = text.splitn(3, char::is_whitespace).nth(2).map(str::trim).filter(|s| !s.is_empty());
-                match (n, rest) {
-                    (Some(n), Some(rest)) => desk.from_advisor(chat, a, n, rest),
-                    _ => {
-                        usage(desk);
-                        Ok(())
-                    }
-                }
-            }
-            _ => {
-                let _ = lang;
-                usage(desk);
-                Ok(())
-            }
-        }
     }
 
     /// A newcomer's message: commands, buttons, the relay to an advisor, or a question for the bot.
@@ -552,7 +468,10 @@ impl Engine {
                 }
                 None => {
                     flush(desk, out);
-                    desk.open(chat, lang, Reason::Asked, None, &state.recent)?;
+                    let mut t = desk.open(chat, lang, Reason::Asked, None, &state.recent)?;
+                    if let Some(m) = state.pending_media.take() {
+                        desk.media_from_person(&mut t, &m);
+                    }
                     state.recent.clear();
                     state.misses = 0;
                 }
@@ -561,6 +480,19 @@ impl Engine {
         };
 
         match &msg.input {
+            Input::Media(m) => match active.clone().filter(|t| t.relay) {
+                Some(mut t) => desk.media_from_person(&mut t, m),
+                None => {
+                    let caption = m.caption.as_deref().unwrap_or("");
+                    if let Some(Trigger::Safeguarding(category)) = snap.triggers.check(caption) {
+                        tracing::info!(lang = %ui_lang, %category, "safeguarding words with a file: emergency numbers sent");
+                        out.push(composer.urgent(chat, ui_lang, Some(category)));
+                    }
+                    state.pending_media = m.is_file().then(|| m.clone());
+                    let buttons = if escalation { advisor_button(ui_lang) } else { vec![] };
+                    out.push(composer.info(chat, ui_lang, "media-received", &[], buttons));
+                }
+            },
             Input::Action(action) => match action {
                 Action::Topic(id) => match snap.kb.get(id) {
                     Some(t) => {
@@ -615,7 +547,7 @@ impl Engine {
             },
             Input::Text(raw) => {
                 let text = raw.trim();
-                if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
+                if text.is_empty() || !strip_markup(text).chars().any(char::is_alphanumeric) {
                     out.push(composer.info(chat, ui_lang, "empty-question", &[], vec![]));
                 } else if let Some(cmd) = command(text) {
                     match cmd {
@@ -681,10 +613,10 @@ impl Engine {
                         state.lang = Some(ev.lang);
                     }
                     let trigger = snap.triggers.check(text);
-                    if trigger == Some(Trigger::Safeguarding) {
+                    if let Some(Trigger::Safeguarding(category)) = trigger {
                         // Help first, at once, whatever else happens.
-                        tracing::info!(lang = %ev.lang, "safeguarding words: emergency numbers sent");
-                        out.push(composer.urgent(chat, ev.lang));
+                        tracing::info!(lang = %ev.lang, %category, "safeguarding words: emergency numbers sent");
+                        out.push(composer.urgent(chat, ev.lang, Some(category)));
                         flush(desk, &mut out);
                         if escalation {
                             match active.clone() {
@@ -707,6 +639,11 @@ impl Engine {
                         state.remember(Recent::Person(text.chars().take(500).collect()));
                         state.offered.clear();
                         tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
+                        if let Some(category) = second_opinion(snap, &ranked) {
+                            // No phrase fired, but the message is clearly about violence or suicide.
+                            tracing::info!(lang = %ev.lang, %category, "safeguarding topic: emergency numbers sent");
+                            out.push(composer.urgent(chat, ev.lang, Some(category)));
+                        }
                         match &ranked.decision {
                             Decision::Answer(id) => {
                                 state.misses = 0;
@@ -753,8 +690,47 @@ impl Engine {
     }
 }
 
-/// Staff commands, recognised from configured advisors anywhere (in rooms, every command is staff).
-const STAFF_COMMANDS: &[&str] = &["tickets", "list", "claim", "release", "close", "suggest", "handover", "give", "reply", "r"];
+/// The text without HTML-like tags and Markdown symbols, for language detection: people paste
+/// formatted text, and junk made only of markup says nothing about their language.
+pub fn strip_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' {
+            // A tag: "<b>", "</i>", "<a href=...>" (short, no line break); anything else is kept.
+            let rest: String = chars.clone().take(200).collect();
+            if let Some(end) = rest.find('>')
+                && !rest[..end].contains('\n')
+                && rest[..end].trim_start_matches('/').chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                for _ in 0..rest[..=end].chars().count() {
+                    chars.next();
+                }
+                out.push(' ');
+                continue;
+            }
+        }
+        if matches!(c, '*' | '_' | '~' | '`' | '#' | '>' | '[' | ']' | '|' | '=') {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A message that no danger phrase matched, but whose best topic is about violence or suicide with
+/// a score that would answer it at once, still gets the emergency numbers first.
+pub fn second_opinion(snap: &Snapshot, ranked: &Ranked) -> Option<Category> {
+    let best = ranked.topics.first()?;
+    let topic = snap.kb.get(&best.topic)?;
+    let category = topic.safeguarding_category?;
+    matches!(ranked.decision, Decision::Answer(_) | Decision::Choose(_)).then_some(category).filter(|_| best.score >= SECOND_OPINION_SCORE)
+}
+
+/// The score from which a safeguarding topic counts as what the message is about.
+const SECOND_OPINION_SCORE: f32 = 0.5;
+
 
 /// Moves the bot's own replies into the desk's changes, keeping the order of messages.
 fn flush(desk: &mut Desk, out: &mut Vec<Outgoing>) {
@@ -763,27 +739,14 @@ fn flush(desk: &mut Desk, out: &mut Vec<Outgoing>) {
     }
 }
 
-/// `/name` or `/name@botname` or `/name argument` → `name`.
-fn command(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix('/')?;
-    if rest.starts_with(char::is_whitespace) {
-        return None;
-    }
-    let word = rest.split_whitespace().next()?;
-    let name = word.split('@').next()?;
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::command;
+    use super::strip_markup;
 
     #[test]
-    fn commands_are_recognised() {
-        assert_eq!(command("/start"), Some("start"));
-        assert_eq!(command("/start@wegwijs_bot topic"), Some("start"));
-        assert_eq!(command("/ not a command"), None);
-        assert_eq!(command("/évil"), None);
-        assert_eq!(command("hello"), None);
+    fn markup_is_not_language() {
+        assert_eq!(strip_markup("<b></b><i>**</i>").trim(), "");
+        assert_eq!(strip_markup("<b>hoe</b> krijg ik een BSN").split_whitespace().collect::<Vec<_>>(), ["hoe", "krijg", "ik", "een", "BSN"]);
+        assert!(strip_markup("3 < 4").contains("3 < 4"), "a lone < is not a tag");
     }
 }

@@ -22,6 +22,13 @@ pub struct Metrics {
     pub recall_at_3: f64,
     pub mrr: f64,
     pub abstain_rate_in_scope: f64,
+    /// Share of in-scope questions whose first reply shows an expected topic: as the answer, among
+    /// the choices, or among the topics suggested under "don't know".
+    pub offered_rate: f64,
+    /// Recall of the ranking alone, as if the bot never said "don't know" (diagnostics: how much
+    /// of the loss is the decision, how much the ranking).
+    pub ranking_recall_at_1: f64,
+    pub ranking_recall_at_3: f64,
 }
 
 #[derive(Default)]
@@ -32,6 +39,9 @@ struct Acc {
     r3: usize,
     rr: f64,
     abstained: usize,
+    offered: usize,
+    rank1: usize,
+    rank3: usize,
 }
 
 impl Acc {
@@ -44,6 +54,9 @@ impl Acc {
             recall_at_3: self.r3 as f64 / d,
             mrr: self.rr / d,
             abstain_rate_in_scope: self.abstained as f64 / d,
+            offered_rate: self.offered as f64 / d,
+            ranking_recall_at_1: self.rank1 as f64 / d,
+            ranking_recall_at_3: self.rank3 as f64 / d,
         }
     }
 }
@@ -71,6 +84,28 @@ pub struct LangId {
     pub confusions: Vec<(String, String, usize)>,
 }
 
+/// Emergency numbers for lines marked `"safety": true`, and false alarms on all other lines.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Safeguarding {
+    /// Lines with `"safety": true`.
+    pub n: usize,
+    /// Of those, how many got the emergency numbers.
+    pub caught: usize,
+    /// Lines without `"safety": true` that got the emergency numbers.
+    pub false_alarms: usize,
+    /// Lines without `"safety": true`.
+    pub ordinary: usize,
+    pub by_lang: BTreeMap<String, SafeguardingLang>,
+}
+
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct SafeguardingLang {
+    pub n: usize,
+    pub caught: usize,
+    pub false_alarms: usize,
+    pub ordinary: usize,
+}
+
 /// The whole report; the JSON shape is a fixed interface read by other tools.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Report {
@@ -78,6 +113,7 @@ pub struct Report {
     pub by_lang: BTreeMap<String, Metrics>,
     pub out_of_scope: OutOfScope,
     pub latency_ms: Latency,
+    pub safeguarding: Safeguarding,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub langid: Option<LangId>,
     /// In-scope questions answered wrongly or not at all (for the readable report).
@@ -109,6 +145,7 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
     let mut confusions: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut lid_n = 0;
     let mut lid_ok = 0;
+    let mut safety = Safeguarding::default();
 
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -121,7 +158,13 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
             anyhow::bail!("{}:{}: each line needs \"q\" (or \"text\") and \"lang\"", path.display(), i + 1);
         };
         let expected_lang = Lang::from_code(lang).map(|l| l.code().to_string()).unwrap_or_else(|| lang.to_string());
-        let Some(expect) = v.get("expect") else {
+        let marked = match v.get("safety") {
+            None => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => anyhow::bail!("{}:{}: \"safety\" must be true or false", path.display(), i + 1),
+        };
+        let expect = v.get("expect");
+        if expect.is_none() && marked.is_none() {
             // Language identification only: the detector's own verdict, no conversation around it.
             let det = engine.snapshot().detector.detect(q);
             let got = det.lang.map_or("none".to_string(), |l| l.code().to_string());
@@ -140,18 +183,38 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
                 *confusions.entry((expected_lang, got)).or_default() += 1;
             }
             continue;
-        };
+        }
+        let t0 = Instant::now();
+        let asked = engine.ask(q, None);
+        let ms = t0.elapsed().as_secs_f64() * 1000.0;
+        times.push(ms);
+        timed.push((ms, q.to_string()));
+        let alarm = asked.safeguarding.is_some();
+        let sl = safety.by_lang.entry(expected_lang.clone()).or_default();
+        if marked == Some(true) {
+            safety.n += 1;
+            sl.n += 1;
+            safety.caught += usize::from(alarm);
+            sl.caught += usize::from(alarm);
+            if !alarm {
+                misses.push(format!("distress not caught [{expected_lang}]: {q}"));
+            }
+        } else {
+            safety.ordinary += 1;
+            sl.ordinary += 1;
+            safety.false_alarms += usize::from(alarm);
+            sl.false_alarms += usize::from(alarm);
+            if alarm {
+                misses.push(format!("false alarm ({}) [{expected_lang}]: {q}", asked.safeguarding.map_or(String::new(), |c| c.to_string())));
+            }
+        }
+        let Some(expect) = expect else { continue };
         let expect: Vec<&str> = expect
             .as_array()
             .with_context(|| format!("{}:{}: \"expect\" must be a list of topic ids", path.display(), i + 1))?
             .iter()
             .filter_map(Value::as_str)
             .collect();
-        let t0 = Instant::now();
-        let asked = engine.ask(q, None);
-        let ms = t0.elapsed().as_secs_f64() * 1000.0;
-        times.push(ms);
-        timed.push((ms, q.to_string()));
         let abstained = asked.ranked.decision == Decision::DontKnow;
         if expect.is_empty() {
             oos.n += 1;
@@ -167,6 +230,9 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
             asked.ranked.topics.iter().position(|s| expect.contains(&s.topic.as_str())).map(|p| p + 1)
         };
         let lang_ok = asked.language.lang.code() == expected_lang;
+        let ranking = asked.ranked.topics.iter().position(|s| expect.contains(&s.topic.as_str())).map(|p| p + 1);
+        let shown = asked.ranked.shown(&engine.config().search);
+        let offered = shown.iter().any(|t| expect.contains(&t.as_str()));
         for acc in [&mut overall, by_lang.entry(expected_lang.clone()).or_default()] {
             acc.n += 1;
             acc.lang_ok += usize::from(lang_ok);
@@ -174,6 +240,9 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
             acc.r3 += usize::from(rank.is_some_and(|r| r <= 3));
             acc.rr += rank.map_or(0.0, |r| 1.0 / r as f64);
             acc.abstained += usize::from(abstained);
+            acc.offered += usize::from(offered);
+            acc.rank1 += usize::from(ranking == Some(1));
+            acc.rank3 += usize::from(ranking.is_some_and(|r| r <= 3));
         }
         if rank != Some(1) {
             let got = if abstained {
@@ -209,6 +278,7 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
         by_lang: by_lang.into_iter().map(|(l, a)| (l, a.metrics())).collect(),
         out_of_scope: oos,
         latency_ms: Latency { p50: percentile(&times, 0.5), p99: percentile(&times, 0.99) },
+        safeguarding: safety,
         langid,
         misses,
         slowest: timed,
@@ -219,12 +289,12 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
 pub fn table(r: &Report, verbose: bool) -> String {
     use std::fmt::Write;
     let mut s = String::new();
-    let _ = writeln!(s, "{:<8} {:>5} {:>7} {:>7} {:>7} {:>7} {:>8}", "lang", "n", "langid", "R@1", "R@3", "MRR", "abstain");
+    let _ = writeln!(s, "{:<8} {:>5} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8}", "lang", "n", "langid", "R@1", "R@3", "MRR", "abstain", "offered");
     let row = |s: &mut String, name: &str, m: &Metrics| {
         let _ = writeln!(
             s,
-            "{:<8} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>8.3}",
-            name, m.n, m.langid_acc, m.recall_at_1, m.recall_at_3, m.mrr, m.abstain_rate_in_scope
+            "{:<8} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>8.3} {:>8.3}",
+            name, m.n, m.langid_acc, m.recall_at_1, m.recall_at_3, m.mrr, m.abstain_rate_in_scope, m.offered_rate
         );
     };
     for (l, m) in &r.by_lang {
@@ -233,6 +303,13 @@ pub fn table(r: &Report, verbose: bool) -> String {
     row(&mut s, "overall", &r.overall);
     let _ = writeln!(s, "\nout of scope: {} of {} answered with \"I don't know\"", r.out_of_scope.abstained, r.out_of_scope.n);
     let _ = writeln!(s, "latency per question: p50 {:.3} ms, p99 {:.3} ms", r.latency_ms.p50, r.latency_ms.p99);
+    let sg = &r.safeguarding;
+    if sg.n > 0 || sg.false_alarms > 0 {
+        let _ = writeln!(s, "\nsafeguarding: {} of {} distress lines caught; {} false alarms on {} other lines", sg.caught, sg.n, sg.false_alarms, sg.ordinary);
+        for (l, x) in &sg.by_lang {
+            let _ = writeln!(s, "  {l}: caught {}/{}, false alarms {}/{}", x.caught, x.n, x.false_alarms, x.ordinary);
+        }
+    }
     if let Some(l) = &r.langid {
         let _ = writeln!(s, "\nlanguage identification: {} texts, accuracy {:.4}", l.n, l.overall);
         for (lang, kinds) in &l.by_lang {

@@ -16,6 +16,7 @@ pub mod language;
 pub mod locale;
 pub mod message;
 pub mod reload;
+pub mod rich;
 pub mod search;
 pub mod semantic;
 pub mod serve;

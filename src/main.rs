@@ -55,6 +55,15 @@ enum Command {
     },
     /// Run the bot on the platforms configured in the bot file.
     Serve,
+    /// Show which danger or "talk to a person" phrases fire on each line of a file (plain text, or
+    /// JSON lines with "q"; lines with "safety" are counted as caught, missed or false alarms).
+    Triggers {
+        /// The file; `-` or none reads standard input.
+        file: Option<PathBuf>,
+        /// Print only the lines that disagree with their "safety" mark.
+        #[arg(long)]
+        misses: bool,
+    },
     /// The embedding model for semantic search.
     Model {
         #[command(subcommand)]
@@ -94,6 +103,19 @@ enum KbCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Record in translations which version of their source answer they match (`source = "en:<hash>"`),
+    /// after a translator has brought them up to date. Refuses a translation that lacks a number or
+    /// web address of its source, unless --force.
+    Stamp {
+        /// Translation files (<lang>.md) to stamp.
+        files: Vec<PathBuf>,
+        /// Stamp every translation whose source version is not recorded yet (never a stale one: those
+        /// need their text updated first, then stamping by name).
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        force: bool,
+    },
     /// Coverage matrix topic × language.
     Stats {
         /// Also write a self-contained HTML page.
@@ -115,6 +137,8 @@ fn main() {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
         )
         .with_writer(std::io::stderr)
+        // Colour codes only for a terminal: in a journal or a log file they are noise.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match run(cli) {
         Ok(code) => std::process::exit(code),
@@ -148,6 +172,56 @@ fn progress_bar(enabled: bool) -> indicatif::ProgressBar {
     bar
 }
 
+fn triggers(cli: &Cli, file: Option<&Path>, only_misses: bool) -> Result<i32> {
+    use wegwijs::escalation::{Trigger, Triggers};
+    let cfg = load_bot(cli)?;
+    let t = Triggers::load(&cfg.locales_dir)?;
+    let text = match file {
+        Some(p) if p != Path::new("-") => std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+        _ => std::io::read_to_string(std::io::stdin())?,
+    };
+    let (mut marked, mut caught, mut ordinary, mut alarms) = (0, 0, 0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let json: Option<serde_json::Value> = serde_json::from_str(line).ok();
+        let q = json.as_ref().and_then(|v| v.get("q").or_else(|| v.get("text"))).and_then(|v| v.as_str()).unwrap_or(line);
+        let mark = json.as_ref().and_then(|v| v.get("safety")).and_then(|v| v.as_bool());
+        let hits = t.explain(q);
+        let danger = hits.iter().find(|h| matches!(h.trigger, Trigger::Safeguarding(_)));
+        let verdict = match (mark, danger.is_some()) {
+            (Some(true), true) => "caught",
+            (Some(true), false) => "MISSED",
+            (Some(false), true) => "FALSE ALARM",
+            _ => "",
+        };
+        match mark {
+            Some(true) => {
+                marked += 1;
+                caught += usize::from(danger.is_some());
+            }
+            _ if json.is_some() || mark.is_some() => {
+                ordinary += 1;
+                alarms += usize::from(danger.is_some());
+            }
+            _ => {}
+        }
+        if only_misses && !matches!(verdict, "MISSED" | "FALSE ALARM") {
+            continue;
+        }
+        let what = match hits.first() {
+            Some(h) => match h.trigger {
+                Trigger::Safeguarding(c) => format!("{c} [{}: {}]", h.lang, h.phrase),
+                Trigger::Advisor => format!("advisor [{}: {}]", h.lang, h.phrase),
+            },
+            None => "-".to_string(),
+        };
+        println!("{verdict:<11} {what:<50} {q}");
+    }
+    if marked + ordinary > 0 {
+        println!("\n{caught} of {marked} distress lines caught; {alarms} false alarms on {ordinary} other lines");
+    }
+    Ok(0)
+}
+
 fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         Command::Chat { interface_lang } => {
@@ -175,6 +249,7 @@ fn run(cli: Cli) -> Result<i32> {
                     "ranked": asked.ranked.topics,
                     "decision": asked.ranked.decision,
                     "semantic": semantic,
+                    "safeguarding": asked.safeguarding,
                     "answer": rendered.join("\n\n"),
                 });
                 println!("{}", serde_json::to_string_pretty(&v)?);
@@ -218,6 +293,7 @@ fn run(cli: Cli) -> Result<i32> {
             rt.block_on(wegwijs::semantic::fetch(url, &dir, &|line| println!("{line}")))?;
             Ok(0)
         }
+        Command::Triggers { file, misses } => triggers(&cli, file.as_deref(), *misses),
         Command::Serve => {
             let cfg = load_bot(&cli)?;
             if cfg.file.telegram.is_none() && cfg.file.matrix.is_none() {
@@ -275,6 +351,45 @@ fn kb(cli: &Cli, command: &KbCommand) -> Result<i32> {
                 print!("{}", report.text());
             }
             Ok(0)
+        }
+        KbCommand::Stamp { files, all, force } => {
+            let dir = cfg.as_ref().map(|c| c.knowledge_dir.clone()).unwrap_or_else(|_| PathBuf::from("knowledge"));
+            let wanted: Vec<PathBuf> = files.iter().map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())).collect();
+            let (mut stamped, mut refused) = (0, 0);
+            // Layer by layer: a municipal topic overrides the national one of the same id when merged.
+            let mut topics = Vec::new();
+            for layer in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?.flatten() {
+                let name = layer.file_name().to_string_lossy().into_owned();
+                if !layer.path().is_dir() || name.starts_with('.') || name == knowledge::SYNONYMS_DIR {
+                    continue;
+                }
+                let (kb, _) = knowledge::load(&dir, &LoadOptions { layers: Some(vec![name]), ..LoadOptions::default() });
+                topics.extend(kb.topics().iter().cloned());
+            }
+            for topic in &topics {
+                for tr in topic.translations.values() {
+                    let Some(src) = &tr.source else { continue };
+                    let file = std::fs::canonicalize(&tr.file).unwrap_or_else(|_| tr.file.clone());
+                    let Some(f) = knowledge::translation::check(topic, tr) else { continue };
+                    let named = wanted.contains(&file);
+                    let pick = named || (*all && matches!(f.version, knowledge::translation::Version::Unstamped { .. }));
+                    if !pick || f.version == knowledge::translation::Version::Current {
+                        continue;
+                    }
+                    if !f.facts_ok() && !force {
+                        println!("{}: not stamped: {:?} {:?} missing (fix it, or --force)", tr.file.display(), f.missing_numbers, f.missing_urls);
+                        refused += 1;
+                        continue;
+                    }
+                    let Some(value) = knowledge::translation::stamp_value(topic, src.lang) else { continue };
+                    let text = std::fs::read_to_string(&tr.file).with_context(|| format!("reading {}", tr.file.display()))?;
+                    std::fs::write(&tr.file, knowledge::translation::with_source(&text, &value))
+                        .with_context(|| format!("writing {}", tr.file.display()))?;
+                    stamped += 1;
+                }
+            }
+            println!("{stamped} translations stamped, {refused} refused");
+            Ok(if refused > 0 { 1 } else { 0 })
         }
         KbCommand::Stats { html } => {
             let cfg = cfg?;

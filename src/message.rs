@@ -5,6 +5,7 @@
 
 use crate::lang::Lang;
 use crate::knowledge::TopicId;
+pub use crate::rich::{Block, Inline, RichText};
 
 /// Where a conversation happens: the platform's name (as the transport calls itself) and its chat id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -31,6 +32,80 @@ pub enum Input {
     Text(String),
     /// A button press, carrying the button's action.
     Action(Action),
+    /// A photo, document, voice message or other file.
+    Media(Media),
+}
+
+/// `/name` or `/name@botname` or `/name argument` → `name`.
+pub fn command(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix('/')?;
+    if rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let word = rest.split_whitespace().next()?;
+    let name = word.split('@').next()?;
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
+}
+
+/// What kind of file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MediaKind {
+    Photo,
+    Document,
+    /// A voice message or audio file.
+    Audio,
+    Video,
+    /// Stickers, locations, contacts, polls: things that are not a file to pass on.
+    Other,
+}
+
+impl MediaKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaKind::Photo => "photo",
+            MediaKind::Document => "document",
+            MediaKind::Audio => "audio",
+            MediaKind::Video => "video",
+            MediaKind::Other => "other",
+        }
+    }
+}
+
+/// A file someone sent, as the core passes it on: where it came from (so the same platform can send
+/// it again by reference) and, when the transport could fetch it, a copy under the data directory
+/// (so another platform can upload it). The core never reads the bytes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Media {
+    pub kind: MediaKind,
+    /// The file name as sent, if any.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub mime: Option<String>,
+    /// Text sent with the file.
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// The platform the file came from, and its reference there (a Telegram file id, a Matrix
+    /// content URI or encrypted-file description).
+    #[serde(default)]
+    pub origin: Option<(String, String)>,
+    /// The copy under the data directory's `media/` folder (a file name, never a path), if any.
+    #[serde(default)]
+    pub stored: Option<String>,
+    #[serde(default)]
+    pub size: Option<u64>,
+}
+
+impl Media {
+    pub fn new(kind: MediaKind) -> Media {
+        Media { kind, name: None, mime: None, caption: None, origin: None, stored: None, size: None }
+    }
+
+    /// Whether this is a file that can be passed on (not a sticker or location).
+    pub fn is_file(&self) -> bool {
+        self.kind != MediaKind::Other && (self.origin.is_some() || self.stored.is_some())
+    }
 }
 
 /// One message from a person to the bot.
@@ -56,6 +131,10 @@ impl Incoming {
 
     pub fn action(chat: ChatRef, user: impl Into<String>, action: Action) -> Self {
         Incoming { chat, user: user.into(), input: Input::Action(action), interface_lang: None, event_id: None, reply_to: None }
+    }
+
+    pub fn media(chat: ChatRef, user: impl Into<String>, media: Media) -> Self {
+        Incoming { chat, user: user.into(), input: Input::Media(media), interface_lang: None, event_id: None, reply_to: None }
     }
 
     pub fn with_interface_lang(mut self, hint: impl Into<String>) -> Self {
@@ -182,52 +261,6 @@ mod action_code {
     }
 }
 
-/// Inline content of a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Inline {
-    Text(String),
-    Strong(String),
-    Emphasis(String),
-    Code(String),
-    Link { label: String, url: String },
-    /// A mention of a person on the platform the message goes to (`user` is their platform id).
-    Mention { label: String, user: String },
-    LineBreak,
-}
-
-/// A block of rich text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Block {
-    /// A short heading line (a topic title).
-    Heading(Vec<Inline>),
-    Paragraph(Vec<Inline>),
-    /// A bulleted list; each item is a run of inlines.
-    List(Vec<Vec<Inline>>),
-    /// A remark about the message itself (language fallback, draft translation), shown in italics.
-    Note(Vec<Inline>),
-}
-
-/// Rich text: what transports render as plain text, Telegram HTML or Matrix HTML.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct RichText {
-    pub blocks: Vec<Block>,
-}
-
-impl RichText {
-    pub fn paragraph(text: impl Into<String>) -> Self {
-        RichText { blocks: vec![Block::Paragraph(vec![Inline::Text(text.into())])] }
-    }
-
-    pub fn push(&mut self, block: Block) {
-        self.blocks.push(block);
-    }
-
-    /// Plain text with no markup: for logs-free tests and for the `body` of formatted messages.
-    pub fn plain(&self) -> String {
-        crate::transport::console::render_rich(self)
-    }
-}
-
 /// What kind of message this is, so transports can treat them differently (e.g. pin, notify).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -242,6 +275,10 @@ pub enum Kind {
     Ticket,
     /// Words relayed between a newcomer and an advisor.
     Relay,
+    /// A refusal meant for one person in a room (someone who is not an advisor pressed a ticket
+    /// button): shown only to them where the platform can (Telegram: a callback alert), else in the
+    /// ticket's thread.
+    Refusal,
 }
 
 /// One message from the bot.
@@ -261,6 +298,12 @@ pub struct Outgoing {
     pub ticket: Option<u64>,
     /// The platform message to reply to or thread under (the ticket's first message in that room).
     pub thread: Option<String>,
+    /// A file to send with the text (relayed between a newcomer and the advisors).
+    #[serde(default)]
+    pub media: Option<Media>,
+    /// The one person in a room this message is for (a refusal), as the platform's user id.
+    #[serde(default)]
+    pub to_user: Option<String>,
 }
 
 /// Something a transport must do on its platform: send a message, or remove one it sent earlier
@@ -269,20 +312,31 @@ pub struct Outgoing {
 pub enum Delivery {
     Send(Outgoing),
     Delete { id: u64, chat: ChatRef, message: String },
+    /// Replace the buttons of a message the bot sent earlier (a ticket's post after a claim or close),
+    /// so the room shows the ticket's state at a glance. Platforms without buttons mark it done.
+    Edit { id: u64, chat: ChatRef, message: String, lang: Lang, buttons: Vec<Vec<Button>> },
 }
 
 impl Delivery {
     pub fn id(&self) -> u64 {
         match self {
             Delivery::Send(o) => o.id,
-            Delivery::Delete { id, .. } => *id,
+            Delivery::Delete { id, .. } | Delivery::Edit { id, .. } => *id,
         }
     }
 }
 
 impl Outgoing {
-    pub fn new(chat: ChatRef, kind: Kind, lang: Lang, text: RichText, buttons: Vec<Vec<Button>>) -> Outgoing {
-        Outgoing { id: 0, chat, kind, lang, text, buttons, ticket: None, thread: None }
+    /// A message in `lang`; in right-to-left languages numbers and Latin-script runs are isolated
+    /// as left-to-right, so "0800 2000" is not shown as "2000 0800".
+    pub fn new(chat: ChatRef, kind: Kind, lang: Lang, mut text: RichText, mut buttons: Vec<Vec<Button>>) -> Outgoing {
+        if lang.is_rtl() {
+            text.isolate_ltr();
+            for b in buttons.iter_mut().flatten() {
+                b.label = crate::rich::isolate_ltr(&b.label);
+            }
+        }
+        Outgoing { id: 0, chat, kind, lang, text, buttons, ticket: None, thread: None, media: None, to_user: None }
     }
 
     /// Every button, row by row.
@@ -315,6 +369,15 @@ mod tests {
             assert!(e.len() <= 64, "{e}");
             assert_eq!(Action::decode(&e), Some(a));
         }
+    }
+
+    #[test]
+    fn commands_are_recognised() {
+        assert_eq!(command("/start"), Some("start"));
+        assert_eq!(command("/start@wegwijs_bot topic"), Some("start"));
+        assert_eq!(command("/ not a command"), None);
+        assert_eq!(command("/évil"), None);
+        assert_eq!(command("hello"), None);
     }
 
     #[test]

@@ -91,6 +91,12 @@ const MIGRATIONS: &[&str] = &[
         lang TEXT NOT NULL,
         updated_at INTEGER NOT NULL
      );",
+    "CREATE TABLE media_files (
+        file TEXT PRIMARY KEY,
+        person_key TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+     );
+     CREATE INDEX media_files_person ON media_files(person_key);",
 ];
 
 /// A change to stored state; [`Store::apply`] makes a list of them durable at once, or none of them.
@@ -106,8 +112,13 @@ pub enum Change {
     Send(Outgoing),
     /// Remove a message the bot sent on a platform.
     Delete { chat: ChatRef, message: String, at: i64 },
+    /// Replace the buttons of a message the bot sent (a ticket's post).
+    Edit { chat: ChatRef, message: String, lang: Lang, buttons: Vec<Vec<crate::message::Button>>, at: i64 },
     /// Delete a person's tickets, transcripts and undelivered messages to them.
     ForgetTickets { person: ChatRef },
+    /// A file copy under the data directory that belongs to a person's conversation: deleted with
+    /// their tickets (`/forget`, retention).
+    MediaFile { file: String, person: ChatRef, at: i64 },
     /// Record a suggestion for the knowledge base (an advisor's answer), linked only to the person.
     Suggestion { person: ChatRef, lang: Lang, question: String, answer: String, at: i64 },
 }
@@ -215,6 +226,8 @@ pub trait Store: Send + Sync {
 /// The default store: an embedded SQLite file.
 pub struct SqliteStore {
     conn: Mutex<Connection>,
+    /// Where transports keep copies of files (`media/` beside the database).
+    media_dir: Option<std::path::PathBuf>,
 }
 
 fn now() -> i64 {
@@ -227,14 +240,34 @@ impl SqliteStore {
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         }
         let conn = Connection::open(path).with_context(|| format!("opening database {}", path.display()))?;
-        Self::init(conn)
+        Self::init(conn, path.parent().map(|d| d.join("media")))
     }
 
     pub fn in_memory() -> Result<SqliteStore> {
-        Self::init(Connection::open_in_memory()?)
+        Self::init(Connection::open_in_memory()?, None)
     }
 
-    fn init(mut conn: Connection) -> Result<SqliteStore> {
+    /// The folder for copies of files people sent, when the database lives on disk.
+    pub fn media_dir(&self) -> Option<&Path> {
+        self.media_dir.as_deref()
+    }
+
+    /// Deletes file copies (after the rows that named them are gone). Names are plain file names.
+    fn remove_media(&self, files: &[String]) {
+        let Some(dir) = &self.media_dir else { return };
+        for f in files {
+            if f.contains(['/', '\\']) || f.starts_with('.') {
+                continue;
+            }
+            if let Err(e) = std::fs::remove_file(dir.join(f))
+                && e.kind() != std::io::ErrorKind::NotFound
+            {
+                tracing::warn!("deleting a stored file failed: {e}");
+            }
+        }
+    }
+
+    fn init(mut conn: Connection, media_dir: Option<std::path::PathBuf>) -> Result<SqliteStore> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -245,7 +278,7 @@ impl SqliteStore {
             tx.pragma_update(None, "user_version", i + 1)?;
         }
         tx.commit()?;
-        Ok(SqliteStore { conn: Mutex::new(conn) })
+        Ok(SqliteStore { conn: Mutex::new(conn), media_dir })
     }
 
     fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
@@ -356,6 +389,7 @@ impl Store for SqliteStore {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut ids = Vec::new();
+        let mut doomed_files: Vec<String> = Vec::new();
         for c in changes {
             match c {
                 Change::Event { platform, event, at } => {
@@ -396,8 +430,21 @@ impl Store for SqliteStore {
                     )?;
                     ids.push(tx.last_insert_rowid() as u64);
                 }
+                Change::Edit { chat, message, lang, buttons, at } => {
+                    let payload = serde_json::to_string(&serde_json::json!({ "edit": message, "lang": lang.code(), "buttons": buttons }))?;
+                    tx.execute(
+                        "INSERT INTO outbox (platform, chat, ticket, payload, created_at) VALUES (?1, ?2, NULL, ?3, ?4)",
+                        params![chat.platform, chat.chat, payload, at],
+                    )?;
+                    ids.push(tx.last_insert_rowid() as u64);
+                }
                 Change::ForgetTickets { person } => {
                     let key = person.key();
+                    let mut stmt = tx.prepare("SELECT file FROM media_files WHERE person_key = ?1")?;
+                    let files: Vec<String> = stmt.query_map([&key], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                    drop(stmt);
+                    doomed_files.extend(files);
+                    tx.execute("DELETE FROM media_files WHERE person_key = ?1", [&key])?;
                     tx.execute("DELETE FROM entries WHERE ticket IN (SELECT id FROM tickets WHERE person_key = ?1)", [&key])?;
                     tx.execute("DELETE FROM ticket_messages WHERE ticket IN (SELECT id FROM tickets WHERE person_key = ?1)", [&key])?;
                     tx.execute(
@@ -406,6 +453,12 @@ impl Store for SqliteStore {
                     )?;
                     tx.execute("DELETE FROM outbox WHERE platform = ?1 AND chat = ?2 AND sent_at IS NULL", params![person.platform, person.chat])?;
                     tx.execute("DELETE FROM tickets WHERE person_key = ?1", [&key])?;
+                }
+                Change::MediaFile { file, person, at } => {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO media_files (file, person_key, created_at) VALUES (?1, ?2, ?3)",
+                        params![file, person.key(), at],
+                    )?;
                 }
                 Change::Suggestion { person, lang, question, answer, at } => {
                     let link = Self::person_link(&tx, &person.key())?;
@@ -417,6 +470,7 @@ impl Store for SqliteStore {
             }
         }
         tx.commit()?;
+        self.remove_media(&doomed_files);
         Ok(ids)
     }
 
@@ -501,6 +555,10 @@ impl Store for SqliteStore {
             };
             if let Some(message) = value.get("delete").and_then(|m| m.as_str()) {
                 out.push(Delivery::Delete { id: id as u64, chat: ChatRef::new(platform, chat), message: message.to_string() });
+            } else if let Some(message) = value.get("edit").and_then(|m| m.as_str()) {
+                let lang = value.get("lang").and_then(|l| l.as_str()).and_then(|l| l.parse().ok()).unwrap_or(Lang::En);
+                let buttons = value.get("buttons").cloned().and_then(|b| serde_json::from_value(b).ok()).unwrap_or_default();
+                out.push(Delivery::Edit { id: id as u64, chat: ChatRef::new(platform, chat), message: message.to_string(), lang, buttons });
             } else {
                 match serde_json::from_value::<Outgoing>(value) {
                     Ok(mut o) => {
@@ -547,7 +605,16 @@ impl Store for SqliteStore {
         let n = tx.execute("DELETE FROM tickets WHERE state = 'closed' AND closed_at < ?1", [cutoff])?;
         tx.execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?1 AND ticket IS NULL", [now - 86_400])?;
         tx.execute("DELETE FROM events WHERE at < ?1", [now - 7 * 86_400])?;
+        // File copies older than the retention period, unless their person's ticket is still open.
+        let old_files = "SELECT file FROM media_files WHERE created_at < ?1
+             AND person_key NOT IN (SELECT person_key FROM tickets WHERE state != 'closed')";
+        let mut stmt = tx.prepare(old_files)?;
+        let files: Vec<String> = stmt.query_map([cutoff], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        tx.execute(&format!("DELETE FROM media_files WHERE file IN ({old_files})"), [cutoff])?;
         tx.commit()?;
+        drop(conn);
+        self.remove_media(&files);
         Ok(n)
     }
 }

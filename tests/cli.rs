@@ -39,6 +39,10 @@ fn ask_json_reports_language_evidence_ranking_and_answer() {
     assert_eq!(v["ranked"][0]["topic"], "gp-registration");
     assert!(v["ranked"][0]["score"].as_f64().unwrap() > 0.0);
     assert!(v["answer"].as_str().unwrap().contains("huisarts"));
+    assert!(v["safeguarding"].is_null(), "an ordinary question raises no alarm");
+    let out = wegwijs(&["--bot", "tests/fixtures/bots/fixture.toml", "ask", "ik wil niet meer leven", "--json"], tmp.path());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["safeguarding"], "suicide");
 }
 
 #[test]
@@ -50,7 +54,9 @@ fn eval_json_has_every_key() {
         "{\"q\": \"hoe vind ik een huisarts\", \"lang\": \"nl\", \"expect\": [\"gp-registration\"]}\n\
          {\"q\": \"do i need health insurance here\", \"lang\": \"en\", \"expect\": [\"health-insurance\"]}\n\
          {\"q\": \"what is the weather tomorrow\", \"lang\": \"en\", \"expect\": []}\n\
-         {\"text\": \"hoe gaat het met je\", \"lang\": \"nl\", \"kind\": \"sentence\"}\n",
+         {\"text\": \"hoe gaat het met je\", \"lang\": \"nl\", \"kind\": \"sentence\"}\n\
+         {\"q\": \"I don't want to live anymore\", \"lang\": \"en\", \"safety\": true}\n\
+         {\"q\": \"my phone is dead, where can I charge it\", \"lang\": \"en\", \"safety\": false}\n",
     )
     .unwrap();
     let out = wegwijs(&["--bot", "tests/fixtures/bots/fixture.toml", "eval", set.to_str().unwrap(), "--json"], tmp.path());
@@ -67,6 +73,14 @@ fn eval_json_has_every_key() {
     assert!(v["latency_ms"]["p50"].is_number() && v["latency_ms"]["p99"].is_number());
     assert_eq!(v["langid"]["by_lang"]["nl"]["sentence"], 1.0);
     assert!(v["langid"]["overall"].is_number());
+    for k in ["offered_rate", "ranking_recall_at_1", "ranking_recall_at_3"] {
+        assert!(v["overall"][k].is_number(), "overall.{k}");
+    }
+    let s = &v["safeguarding"];
+    assert_eq!(s["n"], 1);
+    assert_eq!(s["caught"], 1);
+    assert_eq!(s["false_alarms"], 0);
+    assert_eq!(s["by_lang"]["en"]["n"], 1);
 }
 
 #[test]

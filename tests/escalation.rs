@@ -298,7 +298,8 @@ fn safeguarding_words_get_help_at_once_and_an_urgent_ticket_first_in_line() {
     let got = w.hub.take(&newcomer());
     assert_eq!(got[0].msg.kind, Kind::Urgent, "help comes first");
     let help = got[0].msg.text.plain();
-    for number in ["112", "113", "0800 2000"] {
+    // Violence at home: Veilig Thuis, and 112 for acute danger.
+    for number in ["112", "Veilig Thuis", "0800 2000"] {
         assert!(help.contains(number), "{help}");
     }
     let t = w.store().active_ticket(&newcomer()).unwrap().unwrap();
@@ -526,4 +527,30 @@ fn bad_escalation_settings_are_explained() {
     assert!(err.contains("bad.toml") && err.contains("9-17"), "{err}");
     std::fs::write(&path, "id = \"x\"\nmunicipality = \"X\"\nlayers = []\n[escalation]\ntimezone = \"Mars/Olympus\"\n").unwrap();
     assert!(BotConfig::load(&path).unwrap_err().to_string().contains("Mars/Olympus"));
+}
+
+#[test]
+fn ticket_posts_show_their_state_and_refusals_reach_only_the_person_who_pressed() {
+    let mut w = World::new();
+    let n = arabic_ticket(&mut w);
+    let posts = w.hub.take(&matrix_room());
+    let post = posts.iter().find(|s| s.msg.kind == Kind::Ticket).expect("the ticket is posted").clone();
+    let ops = |w: &World| -> Vec<TicketOp> {
+        w.hub.buttons_now(&post).iter().flatten().filter_map(|b| match b.action { Action::Ticket { op, .. } => Some(op), _ => None }).collect()
+    };
+    assert!(ops(&w).contains(&TicketOp::Claim));
+
+    // Someone who is not an advisor presses Claim: a refusal for them alone, in the ticket's thread.
+    w.press(&matrix_room(), "@stranger:test", Action::Ticket { op: TicketOp::Claim, ticket: n });
+    let got = w.hub.take(&matrix_room());
+    let refusal = got.iter().find(|s| s.msg.kind == Kind::Refusal).expect("a refusal");
+    assert_eq!(refusal.msg.to_user.as_deref(), Some("@stranger:test"));
+    assert_eq!(refusal.msg.ticket, Some(n));
+    assert_eq!(w.store().ticket(n).unwrap().unwrap().state, TicketState::Open);
+
+    // An advisor claims: the post now offers Release and Close instead of Claim.
+    w.press(&matrix_room(), FATIMA, Action::Ticket { op: TicketOp::Claim, ticket: n });
+    assert!(!ops(&w).contains(&TicketOp::Claim) && ops(&w).contains(&TicketOp::Release), "{:?}", ops(&w));
+    w.press(&matrix_room(), FATIMA, Action::Ticket { op: TicketOp::Close, ticket: n });
+    assert_eq!(ops(&w), vec![TicketOp::Suggest]);
 }

@@ -98,7 +98,7 @@ fn related_ids_must_exist() {
 }
 
 #[test]
-fn warnings_for_stale_topics_drafts_missing_translations_and_duplicate_questions() {
+fn warnings_for_stale_topics_missing_translations_and_duplicate_questions_but_not_drafts() {
     let dir = tempfile::tempdir().unwrap();
     let r = dir.path();
     write(r, "national/bsn/topic.toml", &GOOD_TOPIC.replace("2026-11-01", "2020-01-01"));
@@ -112,7 +112,9 @@ fn warnings_for_stale_topics_drafts_missing_translations_and_duplicate_questions
     assert_eq!(kb.len(), 2, "warnings do not stop loading");
     let w: Vec<String> = problems.iter().filter(|p| p.severity == Severity::Warning).map(|p| p.to_string()).collect();
     assert!(has(&w, "national/bsn/topic.toml:5:", "past its review date"), "{w:#?}");
-    assert!(has(&w, "national/bsn/nl.md:4:", "draft translation"), "{w:#?}");
+    // Drafts are expected (machine-made translations wait for a fluent reader): `kb stats` counts
+    // them, and they are not warnings that would drown the real findings.
+    assert!(!w.iter().any(|m| m.contains("nl.md") && m.contains("draft")), "{w:#?}");
     assert!(has(&w, "national/bsn/ar.md:1:", "missing translation"), "{w:#?}");
     assert!(has(&w, "national/", "also a question of topic"), "{w:#?}");
     // "An answer." is 2 words: plain answers are 40 to 150 words; the warning points at the body.

@@ -52,12 +52,12 @@ language-set = من الآن سأجيب باللغة { $language }.
 forget-done = لقد حذفت كل ما حفظته عنك.
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = لا يمكن التحدث مع شخص في هذه المحادثة بعد. يمكنك التواصل مباشرة مع بلدية { $municipality }.
+advisor-unavailable = لا يمكن التحدث مع شخص في هذه المحادثة بعد. يمكنك التواصل مباشرة مع gemeente (البلدية) في { $municipality }.
 ticket-created = أرسلت سؤالك إلى مستشار (رقم { $ticket }). سيرد عليك شخص هنا. كل ما تكتبه الآن يصل إلى المستشار.
 ticket-created-urgent = طلبت أيضًا من مستشار أن يكتب لك هنا في أسرع وقت (رقم { $ticket }). كل ما تكتبه الآن يصل إلى المستشار.
-ticket-created-closed = أرسلت سؤالك إلى مستشار (رقم { $ticket }). المستشارون لا يعملون الآن. سيردون ابتداءً من { $day } { $time }. كل ما تكتبه الآن يصل إلى المستشار.
+ticket-created-closed = أرسلت سؤالك إلى مستشار (رقم { $ticket }). المستشارون لا يعملون الآن. سيردون { $day } ابتداءً من الساعة { $time }. كل ما تكتبه الآن يصل إلى المستشار.
 ticket-still-open = محادثتك مع المستشار (رقم { $ticket }) ما زالت مفتوحة. اكتب رسالتك هنا وسيقرؤها المستشار.
-ticket-waiting = نعتذر، لم يستلم أحد سؤالك بعد. نتوقع ردًا قبل { $day } { $time }. يمكنك متابعة الكتابة هنا.
+ticket-waiting = نعتذر، لم يستلم أحد سؤالك بعد. نتوقع ردًا { $day } بحلول الساعة { $time }. يمكنك متابعة الكتابة هنا.
 ticket-waiting-soon = نعتذر، لم يستلم أحد سؤالك بعد. سيرد مستشار في أسرع وقت ممكن. يمكنك متابعة الكتابة هنا.
 ticket-claimed = { $name } يساعدك الآن. { $name } شخص حقيقي وليس البوت.
 advisor-says = { $name } (مستشار):
@@ -69,20 +69,15 @@ relay-resumed = كل ما تكتبه الآن يصل إلى المستشار م�
 button-back-to-bot = العودة إلى البوت
 button-write-advisor = اكتب إلى المستشار
 button-reopen = إعادة فتح المحادثة
-safeguarding-now = هل أنت أو شخص آخر في خطر الآن؟ اتصل بالرقم 112.
-safeguarding-112 = 112: رقم الطوارئ للشرطة والإسعاف والإطفاء (مجاني، ليلًا ونهارًا).
-safeguarding-113 = 113 للوقاية من الانتحار: اتصل بالرقم 113 أو 0800 0113 (مجاني)، أو تحدث عبر الدردشة في 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (العنف في البيت، إساءة معاملة الأطفال): اتصل بالرقم 0800 2000 (مجاني، ليلًا ونهارًا).
-safeguarding-more = لا يجب أن تذكر اسمك. سيكتب لك مستشار هنا أيضًا.
 day-today = اليوم
 day-tomorrow = غدًا
-day-mon = الاثنين
-day-tue = الثلاثاء
-day-wed = الأربعاء
-day-thu = الخميس
-day-fri = الجمعة
-day-sat = السبت
-day-sun = الأحد
+day-mon = يوم الاثنين
+day-tue = يوم الثلاثاء
+day-wed = يوم الأربعاء
+day-thu = يوم الخميس
+day-fri = يوم الجمعة
+day-sat = يوم السبت
+day-sun = يوم الأحد
 
 ## Command menu.
 command-start = ابدأ واختر لغتك
@@ -93,3 +88,9 @@ command-forget = احذف كل ما هو محفوظ عنك
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = لم أستطع قراءة رسالتك الأخيرة: وصلت مشفرة ولم أحصل على المفتاح. أرسلها مرة أخرى من فضلك. إذا تكرر ذلك، سجّل الخروج ثم الدخول في تطبيق Matrix، أو ابدأ محادثة جديدة معي.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = صفحة باللغة { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = أستطيع قراءة الرسائل النصية فقط، وليس الصور أو المستندات أو الرسائل الصوتية. إذا كانت لديك رسالة لا تستطيع قراءتها، يمكن لمستشار أن ينظر فيها معك.

@@ -25,55 +25,50 @@ lang-self = Deutsch
 
 welcome =
     Hallo! Ich bin Wegwijs, eine Hilfe für Neuankömmlinge in { $municipality }.
-    Stell mir eine Frage in deiner Sprache, zum Beispiel zur Anmeldung deiner Adresse, zur Krankenversicherung oder zum Niederländischlernen.
-    Ich antworte mit Links zu den offiziellen Seiten. Wenn ich nicht helfen kann, bitte ich einen Menschen, dir zu helfen.
+    Stellen Sie mir eine Frage in Ihrer Sprache, zum Beispiel zur Anmeldung Ihrer Adresse, zur Krankenversicherung oder zum Niederländischlernen.
+    Ich antworte mit Links zu den offiziellen Seiten. Wenn ich nicht helfen kann, kann ich einen Menschen bitten, Ihnen zu helfen.
 help =
-    Stell mir eine Frage in wenigen Worten, in deiner Sprache.
-    /language: wähle deine Sprache
+    Stellen Sie mir eine Frage in wenigen Worten, in Ihrer Sprache.
+    /language: Ihre Sprache wählen
     /advisor: mit einem Menschen sprechen
-    /forget: alles löschen, was über dich gespeichert ist
+    /forget: alles löschen, was über Sie gespeichert ist
     /help: diese Hilfe zeigen
-unknown-command = Diesen Befehl kenne ich nicht. Schreib /help, um zu sehen, was ich kann.
-empty-question = Bitte schreib deine Frage in wenigen Worten.
-dont-know = Entschuldigung, die Antwort auf diese Frage weiß ich nicht. Du kannst sie anders stellen oder mit einem Menschen sprechen.
-choose-topic = Ich bin nicht sicher, was du meinst. Was passt am besten zu deiner Frage?
+unknown-command = Diesen Befehl kenne ich nicht. Schreiben Sie /help, um zu sehen, was ich kann.
+empty-question = Bitte schreiben Sie Ihre Frage in wenigen Worten.
+dont-know = Entschuldigung, die Antwort auf diese Frage weiß ich nicht. Sie können die Frage anders stellen oder mit einem Menschen sprechen.
+choose-topic = Ich bin nicht sicher, was Sie meinen. Welches Thema passt am besten zu Ihrer Frage?
 answer-language-note = Diese Antwort gibt es noch nicht auf { $wanted }. Hier ist sie auf { $shown }.
-draft-note = Diese Übersetzung wurde noch nicht geprüft. Wenn etwas unklar ist, frag einen Menschen.
+draft-note = Diese Übersetzung wurde noch nicht geprüft. Wenn etwas unklar ist, fragen Sie einen Menschen.
 links-heading = Offizielle Seiten:
 related-heading = Verwandte Themen:
 button-helped = Das hat geholfen
 button-not-helped = Das hat nicht geholfen
 button-advisor = Mit einem Menschen sprechen
 button-language = Sprache
-feedback-thanks = Danke für deine Rückmeldung!
-feedback-sorry = Schade, dass das nicht geholfen hat. Du kannst deine Frage anders stellen oder mit einem Menschen sprechen.
-language-menu = Wähle deine Sprache:
+feedback-thanks = Danke für Ihre Rückmeldung!
+feedback-sorry = Schade, dass das nicht geholfen hat. Sie können Ihre Frage anders stellen oder mit einem Menschen sprechen.
+language-menu = Wählen Sie Ihre Sprache:
 language-set = Ab jetzt antworte ich auf { $language }.
-forget-done = Ich habe alles gelöscht, was ich über dich gespeichert hatte.
+forget-done = Ich habe alles gelöscht, was ich über Sie gespeichert hatte.
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = In diesem Chat können Sie noch nicht mit einem Menschen sprechen. Sie können sich direkt an die Gemeinde { $municipality } wenden.
+advisor-unavailable = In diesem Chat können Sie noch nicht mit einem Menschen sprechen. Sie können sich direkt an die gemeente (Gemeinde) { $municipality } wenden.
 ticket-created = Ich habe Ihre Frage an eine Beraterin oder einen Berater weitergegeben (Nummer { $ticket }). Ein Mensch antwortet Ihnen hier. Alles, was Sie jetzt schreiben, geht an die Beratung.
 ticket-created-urgent = Ich habe auch eine Beraterin oder einen Berater gebeten, Ihnen hier so schnell wie möglich zu schreiben (Nummer { $ticket }). Alles, was Sie jetzt schreiben, geht an die Beratung.
-ticket-created-closed = Ich habe Ihre Frage an die Beratung weitergegeben (Nummer { $ticket }). Gerade arbeitet niemand. Sie bekommen eine Antwort ab { $day } { $time }. Alles, was Sie jetzt schreiben, geht an die Beratung.
-ticket-still-open = Ihr Gespräch mit der Beratung (Nummer { $ticket }) ist noch offen. Schreiben Sie Ihre Nachricht hier; sie wird gelesen.
-ticket-waiting = Leider hat noch niemand Ihre Frage übernommen. Wir erwarten eine Antwort bis { $day } { $time }. Sie können hier weiter schreiben.
+ticket-created-closed = Ich habe Ihre Frage an die Beratung weitergegeben (Nummer { $ticket }). Gerade arbeitet niemand in der Beratung. Sie bekommen eine Antwort ab { $day }, { $time } Uhr. Alles, was Sie jetzt schreiben, geht an die Beratung.
+ticket-still-open = Ihr Gespräch mit der Beratung (Nummer { $ticket }) ist noch offen. Schreiben Sie Ihre Nachricht hier; die Beratung liest sie.
+ticket-waiting = Leider hat noch niemand Ihre Frage übernommen. Wir erwarten eine Antwort bis { $day }, { $time } Uhr. Sie können hier weiter schreiben.
 ticket-waiting-soon = Leider hat noch niemand Ihre Frage übernommen. Sie bekommen so schnell wie möglich eine Antwort. Sie können hier weiter schreiben.
 ticket-claimed = { $name } hilft Ihnen jetzt. { $name } ist ein Mensch, kein Bot.
 advisor-says = { $name } (Beratung):
-ticket-closed = Die Beratung hat dieses Gespräch beendet. Haben Sie eine neue Frage? Fragen Sie mich einfach. Innerhalb von { $hours } Stunden können Sie das Gespräch wieder öffnen.
+ticket-closed = Die Beratung hat dieses Gespräch beendet. Haben Sie eine neue Frage? Fragen Sie mich einfach. Innerhalb von { $hours } Stunden können Sie das Gespräch mit der Beratung wieder öffnen.
 ticket-reopened = Ihr Gespräch mit der Beratung ist wieder offen (Nummer { $ticket }). Schreiben Sie Ihre Nachricht hier.
-ticket-reopen-expired = Dieses Gespräch kann nicht mehr geöffnet werden. Stellen Sie Ihre Frage neu, oder fragen Sie nach einem Menschen.
+ticket-reopen-expired = Dieses Gespräch kann nicht mehr geöffnet werden. Stellen Sie Ihre Frage noch einmal, oder fragen Sie nach einem Menschen.
 back-to-bot = Gut, ich beantworte Ihre Fragen wieder. Die Beratung kann Ihnen hier weiterhin schreiben.
 relay-resumed = Alles, was Sie jetzt schreiben, geht wieder an die Beratung.
 button-back-to-bot = Zurück zum Bot
 button-write-advisor = Der Beratung schreiben
 button-reopen = Gespräch wieder öffnen
-safeguarding-now = Sind Sie oder ist jemand anderes jetzt in Gefahr? Rufen Sie 112 an.
-safeguarding-112 = 112: Notruf für Polizei, Rettungsdienst und Feuerwehr (kostenlos, Tag und Nacht).
-safeguarding-113 = 113 Suizidprävention: rufen Sie 113 oder 0800 0113 an (kostenlos), oder chatten Sie auf 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (Gewalt zu Hause, Kindesmisshandlung): rufen Sie 0800 2000 an (kostenlos, Tag und Nacht).
-safeguarding-more = Sie müssen Ihren Namen nicht nennen. Eine Beraterin oder ein Berater schreibt Ihnen hier auch.
 day-today = heute
 day-tomorrow = morgen
 day-mon = Montag
@@ -85,11 +80,17 @@ day-sat = Samstag
 day-sun = Sonntag
 
 ## Command menu.
-command-start = Starten und Sprache wählen
+command-start = Starten und Ihre Sprache wählen
 command-help = Was ich kann
-command-language = Sprache wählen
+command-language = Ihre Sprache wählen
 command-advisor = Mit einem Menschen sprechen
 command-forget = Alles löschen, was über Sie gespeichert ist
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Ich konnte Ihre letzte Nachricht nicht lesen: Sie kam verschlüsselt an und ich habe den Schlüssel nicht bekommen. Bitte senden Sie sie noch einmal. Wenn das öfter passiert, melden Sie sich in Ihrer Matrix-App ab und wieder an, oder beginnen Sie einen neuen Chat mit mir.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = Seite auf { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Ich kann nur Textnachrichten lesen, keine Fotos, Dokumente oder Sprachnachrichten. Wenn Sie einen Brief haben, den Sie nicht lesen können, kann ein Berater ihn mit Ihnen ansehen.

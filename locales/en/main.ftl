@@ -70,13 +70,6 @@ button-back-to-bot = Back to the bot
 button-write-advisor = Write to the advisor
 button-reopen = Reopen the conversation
 
-## Danger: shown at once when someone writes about violence, abuse, suicide or acute danger.
-safeguarding-now = Are you or someone else in danger right now? Call 112.
-safeguarding-112 = 112: emergency number for police, ambulance and fire brigade (free, day and night).
-safeguarding-113 = 113 Suicide Prevention: call 113 or 0800 0113 (free), or chat at 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violence at home, child abuse): call 0800 2000 (free, day and night).
-safeguarding-more = You do not have to give your name. An advisor will also write to you here.
-
 ## Days, for "from Monday 09:00".
 day-today = today
 day-tomorrow = tomorrow
@@ -97,3 +90,9 @@ command-forget = Delete everything stored about you
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = I could not read your last message: it arrived encrypted and I did not get the key. Please send it again. If this keeps happening, sign out and in again in your Matrix app, or start a new chat with me.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = page in { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = I can only read text messages, not photos, documents or voice messages. If you have a letter you cannot read, an advisor can look at it with you.

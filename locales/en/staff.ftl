@@ -59,3 +59,11 @@ staff-button-claim = Claim
 staff-button-release = Release
 staff-button-close = Close
 staff-button-suggest = Suggest for the knowledge base
+
+## A file from the newcomer in a ticket ({ $kind } is one of the staff-media-* words).
+staff-person-sent = Ticket #{ $ticket } · the person sent a { $kind }:
+staff-media-photo = photo
+staff-media-document = document
+staff-media-audio = voice message
+staff-media-video = video
+staff-media-other = something that is not a file

@@ -25,20 +25,20 @@ lang-self = Español
 
 welcome =
     ¡Hola! Soy Wegwijs, una ayuda para personas recién llegadas a { $municipality }.
-    Hazme una pregunta en tu idioma, por ejemplo sobre cómo registrar tu dirección, el seguro médico o aprender neerlandés.
-    Respondo con enlaces a las páginas oficiales. Si no puedo ayudarte, puedo pedir a una persona que te ayude.
+    Hágame una pregunta en su idioma, por ejemplo sobre cómo registrar su dirección, el seguro médico o aprender neerlandés.
+    Respondo con enlaces a las páginas oficiales. Si no puedo ayudarle, puedo pedir a una persona que le ayude.
 help =
-    Hazme una pregunta con pocas palabras, en tu idioma.
-    /language: elige tu idioma
-    /advisor: habla con una persona
-    /forget: borra todo lo que está guardado sobre ti
-    /help: muestra esta ayuda
-unknown-command = No conozco ese comando. Escribe /help para ver lo que puedo hacer.
-empty-question = Escribe tu pregunta con pocas palabras, por favor.
-dont-know = Lo siento, no sé la respuesta a esa pregunta. Puedes preguntarla de otra forma o hablar con una persona.
-choose-topic = No estoy seguro de lo que quieres decir. ¿Cuál de estos temas se ajusta mejor a tu pregunta?
-answer-language-note = Esta respuesta todavía no está en { $wanted }. Aquí la tienes en { $shown }.
-draft-note = Esta traducción todavía no se ha revisado. Si algo no está claro, pregunta a una persona.
+    Hágame una pregunta con pocas palabras, en su idioma.
+    /language: elegir su idioma
+    /advisor: hablar con una persona
+    /forget: borrar todo lo que está guardado sobre usted
+    /help: ver esta ayuda
+unknown-command = No conozco ese comando. Escriba /help para ver lo que puedo hacer.
+empty-question = Escriba su pregunta con pocas palabras, por favor.
+dont-know = Lo siento, no sé la respuesta a esa pregunta. Puede preguntarla de otra forma o hablar con una persona.
+choose-topic = No estoy seguro de lo que quiere decir. ¿Cuál de estos temas se ajusta mejor a su pregunta?
+answer-language-note = Esta respuesta todavía no está en { $wanted }. Aquí la tiene en { $shown }.
+draft-note = Esta traducción todavía no se ha revisado. Si algo no está claro, pregunte a una persona.
 links-heading = Páginas oficiales:
 related-heading = Temas relacionados:
 button-helped = Esto me ayudó
@@ -46,22 +46,22 @@ button-not-helped = Esto no me ayudó
 button-advisor = Hablar con una persona
 button-language = Idioma
 feedback-thanks = ¡Gracias por decírmelo!
-feedback-sorry = Siento que esto no te haya ayudado. Puedes hacer tu pregunta de otra forma o hablar con una persona.
-language-menu = Elige tu idioma:
+feedback-sorry = Siento que esto no le haya ayudado. Puede hacer su pregunta de otra forma o hablar con una persona.
+language-menu = Elija su idioma:
 language-set = A partir de ahora respondo en { $language }.
-forget-done = He borrado todo lo que tenía guardado sobre ti.
+forget-done = He borrado todo lo que tenía guardado sobre usted.
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = En este chat todavía no se puede hablar con una persona. Puede contactar directamente con el municipio de { $municipality }.
+advisor-unavailable = En este chat todavía no se puede hablar con una persona. Puede contactar directamente con la gemeente (ayuntamiento) de { $municipality }.
 ticket-created = He pasado su pregunta a un asesor (número { $ticket }). Una persona le responderá aquí. Todo lo que escriba ahora va al asesor.
 ticket-created-urgent = También he pedido a un asesor que le escriba aquí lo antes posible (número { $ticket }). Todo lo que escriba ahora va al asesor.
-ticket-created-closed = He pasado su pregunta a un asesor (número { $ticket }). Ahora los asesores no están trabajando. Responderán a partir del { $day } { $time }. Todo lo que escriba ahora va al asesor.
+ticket-created-closed = He pasado su pregunta a un asesor (número { $ticket }). Ahora los asesores no están trabajando. Responderán { $day } a partir de las { $time }. Todo lo que escriba ahora va al asesor.
 ticket-still-open = Su conversación con un asesor (número { $ticket }) sigue abierta. Escriba su mensaje aquí; el asesor lo leerá.
-ticket-waiting = Lo sentimos, nadie ha atendido todavía su pregunta. Esperamos una respuesta antes del { $day } { $time }. Puede seguir escribiendo aquí.
+ticket-waiting = Lo sentimos, nadie ha atendido todavía su pregunta. Esperamos una respuesta { $day } antes de las { $time }. Puede seguir escribiendo aquí.
 ticket-waiting-soon = Lo sentimos, nadie ha atendido todavía su pregunta. Un asesor responderá lo antes posible. Puede seguir escribiendo aquí.
 ticket-claimed = { $name } le está ayudando ahora. { $name } es una persona, no el bot.
 advisor-says = { $name } (asesor):
-ticket-closed = El asesor ha cerrado esta conversación. ¿Tiene una nueva pregunta? Pregúnteme. Durante { $hours } horas puede volver a abrir la conversación con el asesor.
+ticket-closed = El asesor ha cerrado esta conversación. ¿Tiene una nueva pregunta? Pregúnteme sin más. Durante { $hours } horas puede volver a abrir la conversación con el asesor.
 ticket-reopened = Su conversación con los asesores está abierta de nuevo (número { $ticket }). Escriba su mensaje aquí.
 ticket-reopen-expired = Esta conversación ya no se puede volver a abrir. Haga su pregunta de nuevo o pida hablar con una persona.
 back-to-bot = De acuerdo, vuelvo a responder sus preguntas. El asesor todavía puede escribirle aquí.
@@ -69,20 +69,15 @@ relay-resumed = Todo lo que escriba ahora va de nuevo al asesor.
 button-back-to-bot = Volver al bot
 button-write-advisor = Escribir al asesor
 button-reopen = Volver a abrir la conversación
-safeguarding-now = ¿Está usted u otra persona en peligro ahora? Llame al 112.
-safeguarding-112 = 112: número de emergencias para policía, ambulancia y bomberos (gratis, día y noche).
-safeguarding-113 = 113 Prevención del suicidio: llame al 113 o al 0800 0113 (gratis), o chatee en 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violencia en casa, maltrato infantil): llame al 0800 2000 (gratis, día y noche).
-safeguarding-more = No tiene que dar su nombre. Un asesor también le escribirá aquí.
 day-today = hoy
 day-tomorrow = mañana
-day-mon = lunes
-day-tue = martes
-day-wed = miércoles
-day-thu = jueves
-day-fri = viernes
-day-sat = sábado
-day-sun = domingo
+day-mon = el lunes
+day-tue = el martes
+day-wed = el miércoles
+day-thu = el jueves
+day-fri = el viernes
+day-sat = el sábado
+day-sun = el domingo
 
 ## Command menu.
 command-start = Empezar y elegir su idioma
@@ -92,4 +87,10 @@ command-advisor = Hablar con una persona
 command-forget = Borrar todo lo guardado sobre usted
 
 # Matrix: a message arrived that the bot could not decrypt.
-matrix-undecryptable = No pude leer tu último mensaje: llegó cifrado y no recibí la clave. Envíalo de nuevo, por favor. Si vuelve a pasar, cierra la sesión y vuelve a entrar en tu aplicación de Matrix, o empieza un chat nuevo conmigo.
+matrix-undecryptable = No pude leer su último mensaje: llegó cifrado y no recibí la clave. Envíelo de nuevo, por favor. Si vuelve a pasar, cierre la sesión y vuelva a entrar en su aplicación de Matrix, o empiece un chat nuevo conmigo.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = página en { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Solo puedo leer mensajes de texto, no fotos, documentos ni mensajes de voz. Si tiene una carta que no puede leer, un asesor puede revisarla con usted.

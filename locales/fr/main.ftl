@@ -38,7 +38,7 @@ empty-question = Tapez votre question en quelques mots, s'il vous plaît.
 dont-know = Désolé, je ne connais pas la réponse à cette question. Vous pouvez la poser autrement ou parler à une personne.
 choose-topic = Je ne suis pas sûr de comprendre. Laquelle de ces options correspond le mieux à votre question ?
 answer-language-note = Cette réponse n'existe pas encore en { $wanted }. La voici en { $shown }.
-draft-note = Cette traduction n'a pas encore été vérifiée. Si quelque chose n'est pas clair, demandez à une personne.
+draft-note = Cette traduction n'a pas encore été vérifiée. Si quelque chose n'est pas clair, parlez à une personne.
 links-heading = Pages officielles :
 related-heading = Sujets liés :
 button-helped = Cela m'a aidé
@@ -51,29 +51,26 @@ language-menu = Choisissez votre langue :
 language-set = Désormais, je réponds en { $language }.
 forget-done = J'ai effacé tout ce que j'avais enregistré sur vous.
 
-## Talking to a person (advisors), danger, days.
+## Talking to a person (advisors).
 advisor-unavailable = Il n'est pas encore possible de parler à une personne dans ce chat. Vous pouvez contacter directement la commune de { $municipality }.
 ticket-created = J'ai transmis votre question à un conseiller (numéro { $ticket }). Une personne vous répondra ici. Tout ce que vous écrivez maintenant va au conseiller.
 ticket-created-urgent = J'ai aussi demandé à un conseiller de vous écrire ici le plus vite possible (numéro { $ticket }). Tout ce que vous écrivez maintenant va au conseiller.
-ticket-created-closed = J'ai transmis votre question à un conseiller (numéro { $ticket }). Les conseillers ne travaillent pas en ce moment. Ils répondront à partir de { $day } { $time }. Tout ce que vous écrivez maintenant va au conseiller.
+ticket-created-closed = J'ai transmis votre question à un conseiller (numéro { $ticket }). Les conseillers ne travaillent pas en ce moment. Ils répondront { $day } à partir de { $time }. Tout ce que vous écrivez maintenant va au conseiller.
 ticket-still-open = Votre conversation avec un conseiller (numéro { $ticket }) est encore ouverte. Écrivez votre message ici ; le conseiller le lira.
-ticket-waiting = Désolé, personne n'a encore pris votre question. Nous attendons une réponse d'ici { $day } { $time }. Vous pouvez continuer à écrire ici.
+ticket-waiting = Désolé, personne n'a encore pris votre question. Nous attendons une réponse au plus tard { $day } à { $time }. Vous pouvez continuer à écrire ici.
 ticket-waiting-soon = Désolé, personne n'a encore pris votre question. Un conseiller répondra dès que possible. Vous pouvez continuer à écrire ici.
 ticket-claimed = { $name } vous aide maintenant. { $name } est une personne, pas le bot.
 advisor-says = { $name } (conseiller) :
 ticket-closed = Le conseiller a fermé cette conversation. Vous avez une nouvelle question ? Posez-la-moi. Pendant { $hours } heures, vous pouvez rouvrir la conversation avec le conseiller.
 ticket-reopened = Votre conversation avec les conseillers est de nouveau ouverte (numéro { $ticket }). Écrivez votre message ici.
-ticket-reopen-expired = Cette conversation ne peut plus être rouverte. Posez de nouveau votre question, ou demandez une personne.
+ticket-reopen-expired = Cette conversation ne peut plus être rouverte. Posez de nouveau votre question, ou demandez à parler à une personne.
 back-to-bot = D'accord, je réponds de nouveau à vos questions. Le conseiller peut toujours vous écrire ici.
 relay-resumed = Tout ce que vous écrivez maintenant va de nouveau au conseiller.
 button-back-to-bot = Retour au bot
 button-write-advisor = Écrire au conseiller
 button-reopen = Rouvrir la conversation
-safeguarding-now = Vous ou quelqu'un d'autre êtes en danger maintenant ? Appelez le 112.
-safeguarding-112 = 112 : numéro d'urgence pour la police, l'ambulance et les pompiers (gratuit, jour et nuit).
-safeguarding-113 = 113 Prévention du suicide : appelez le 113 ou le 0800 0113 (gratuit), ou chattez sur 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violence à la maison, maltraitance d'enfants) : appelez le 0800 2000 (gratuit, jour et nuit).
-safeguarding-more = Vous n'êtes pas obligé de donner votre nom. Un conseiller vous écrira aussi ici.
+
+## Days, for "from Monday 09:00".
 day-today = aujourd'hui
 day-tomorrow = demain
 day-mon = lundi
@@ -84,7 +81,7 @@ day-fri = vendredi
 day-sat = samedi
 day-sun = dimanche
 
-## Command menu.
+## The command menu (Telegram shows it in the person's app language).
 command-start = Commencer et choisir votre langue
 command-help = Ce que je sais faire
 command-language = Choisir votre langue
@@ -93,3 +90,9 @@ command-forget = Effacer tout ce qui est enregistré sur vous
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Je n'ai pas pu lire votre dernier message : il est arrivé chiffré et je n'ai pas reçu la clé. Merci de l'envoyer à nouveau. Si cela se répète, déconnectez-vous puis reconnectez-vous dans votre application Matrix, ou commencez une nouvelle discussion avec moi.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = page en { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Je ne peux lire que des messages écrits, pas les photos, documents ou messages vocaux. Si vous avez une lettre que vous ne comprenez pas, un conseiller peut la regarder avec vous.

@@ -24,56 +24,51 @@ lang-it = italiano
 lang-self = Italiano
 
 welcome =
-    Ciao! Sono Wegwijs, un aiuto per chi è appena arrivato a { $municipality }.
-    Fammi una domanda nella tua lingua, per esempio sulla registrazione dell'indirizzo, sull'assicurazione sanitaria o su come imparare l'olandese.
-    Rispondo con link alle pagine ufficiali. Se non posso aiutarti, posso chiedere a una persona di aiutarti.
+    Salve! Sono Wegwijs, un aiuto per chi è appena arrivato a { $municipality }.
+    Mi faccia una domanda nella Sua lingua, per esempio sulla registrazione dell'indirizzo, sull'assicurazione sanitaria o su come imparare l'olandese.
+    Rispondo con link alle pagine ufficiali. Se non posso aiutarLa io, posso chiedere a una persona di aiutarLa.
 help =
-    Fammi una domanda con poche parole, nella tua lingua.
-    /language: scegli la tua lingua
-    /advisor: parla con una persona
-    /forget: cancella tutto ciò che è salvato su di te
-    /help: mostra questo aiuto
-unknown-command = Non conosco questo comando. Scrivi /help per vedere cosa posso fare.
-empty-question = Scrivi la tua domanda con poche parole, per favore.
-dont-know = Mi dispiace, non conosco la risposta a questa domanda. Puoi chiederla in un altro modo o parlare con una persona.
-choose-topic = Non sono sicuro di cosa intendi. Quale di questi argomenti corrisponde meglio alla tua domanda?
+    Mi faccia una domanda con poche parole, nella Sua lingua.
+    /language: scegliere la lingua
+    /advisor: parlare con una persona
+    /forget: cancellare tutto ciò che è salvato su di Lei
+    /help: mostrare questo aiuto
+unknown-command = Non conosco questo comando. Scriva /help per vedere cosa posso fare.
+empty-question = Scriva la Sua domanda con poche parole, per favore.
+dont-know = Mi dispiace, non conosco la risposta a questa domanda. Può chiederla in un altro modo o parlare con una persona.
+choose-topic = Non sono sicuro di cosa intende. Quale di questi argomenti corrisponde meglio alla Sua domanda?
 answer-language-note = Questa risposta non è ancora disponibile in { $wanted }. Eccola in { $shown }.
-draft-note = Questa traduzione non è ancora stata controllata. Se qualcosa non è chiaro, chiedi a una persona.
+draft-note = Questa traduzione non è ancora stata controllata. Se qualcosa non è chiaro, chieda a una persona.
 links-heading = Pagine ufficiali:
 related-heading = Argomenti collegati:
 button-helped = Mi è stato utile
 button-not-helped = Non mi è stato utile
-button-advisor = Parla con una persona
+button-advisor = Parlare con una persona
 button-language = Lingua
 feedback-thanks = Grazie per avermelo detto!
-feedback-sorry = Mi dispiace che non sia stato utile. Puoi fare la domanda in un altro modo o parlare con una persona.
-language-menu = Scegli la tua lingua:
+feedback-sorry = Mi dispiace che non sia stato utile. Può fare la domanda in un altro modo o parlare con una persona.
+language-menu = Scelga la Sua lingua:
 language-set = Da ora in poi rispondo in { $language }.
-forget-done = Ho cancellato tutto ciò che avevo salvato su di te.
+forget-done = Ho cancellato tutto ciò che avevo salvato su di Lei.
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = In questa chat non è ancora possibile parlare con una persona. Può contattare direttamente il comune di { $municipality }.
-ticket-created = Ho passato la sua domanda a un consulente (numero { $ticket }). Una persona le risponderà qui. Tutto ciò che scrive ora va al consulente.
-ticket-created-urgent = Ho anche chiesto a un consulente di scriverle qui il prima possibile (numero { $ticket }). Tutto ciò che scrive ora va al consulente.
-ticket-created-closed = Ho passato la sua domanda a un consulente (numero { $ticket }). In questo momento i consulenti non lavorano. Risponderanno da { $day } { $time }. Tutto ciò che scrive ora va al consulente.
-ticket-still-open = La sua conversazione con un consulente (numero { $ticket }) è ancora aperta. Scriva qui il suo messaggio; il consulente lo leggerà.
-ticket-waiting = Ci dispiace, nessuno ha ancora preso la sua domanda. Ci aspettiamo una risposta entro { $day } { $time }. Può continuare a scrivere qui.
-ticket-waiting-soon = Ci dispiace, nessuno ha ancora preso la sua domanda. Un consulente risponderà il prima possibile. Può continuare a scrivere qui.
-ticket-claimed = Ora la aiuta { $name }. { $name } è una persona, non il bot.
+advisor-unavailable = In questa chat non è ancora possibile parlare con una persona. Può contattare direttamente la gemeente (il comune) di { $municipality }.
+ticket-created = Ho passato la Sua domanda a un consulente (numero { $ticket }). Una persona Le risponderà qui. Tutto ciò che scrive ora va al consulente.
+ticket-created-urgent = Ho anche chiesto a un consulente di scriverLe qui il prima possibile (numero { $ticket }). Tutto ciò che scrive ora va al consulente.
+ticket-created-closed = Ho passato la Sua domanda a un consulente (numero { $ticket }). In questo momento i consulenti non lavorano. Risponderanno { $day } a partire dalle { $time }. Tutto ciò che scrive ora va al consulente.
+ticket-still-open = La Sua conversazione con un consulente (numero { $ticket }) è ancora aperta. Scriva qui il Suo messaggio; il consulente lo leggerà.
+ticket-waiting = Ci dispiace, nessuno ha ancora preso in carico la Sua domanda. Ci aspettiamo una risposta entro { $day } alle { $time }. Può continuare a scrivere qui.
+ticket-waiting-soon = Ci dispiace, nessuno ha ancora preso in carico la Sua domanda. Un consulente risponderà il prima possibile. Può continuare a scrivere qui.
+ticket-claimed = Ora La aiuta { $name }. { $name } è una persona, non il bot.
 advisor-says = { $name } (consulente):
 ticket-closed = Il consulente ha chiuso questa conversazione. Ha una nuova domanda? La chieda a me. Entro { $hours } ore può riaprire la conversazione con il consulente.
-ticket-reopened = La sua conversazione con i consulenti è di nuovo aperta (numero { $ticket }). Scriva qui il suo messaggio.
-ticket-reopen-expired = Questa conversazione non può più essere riaperta. Faccia di nuovo la sua domanda, o chieda una persona.
-back-to-bot = Va bene, rispondo di nuovo alle sue domande. Il consulente può ancora scriverle qui.
+ticket-reopened = La Sua conversazione con i consulenti è di nuovo aperta (numero { $ticket }). Scriva qui il Suo messaggio.
+ticket-reopen-expired = Questa conversazione non può più essere riaperta. Faccia di nuovo la Sua domanda, o chieda di parlare con una persona.
+back-to-bot = Va bene, rispondo di nuovo alle Sue domande. Il consulente può ancora scriverLe qui.
 relay-resumed = Tutto ciò che scrive ora va di nuovo al consulente.
-button-back-to-bot = Torna al bot
-button-write-advisor = Scrivi al consulente
-button-reopen = Riapri la conversazione
-safeguarding-now = Lei o qualcun altro è in pericolo adesso? Chiami il 112.
-safeguarding-112 = 112: numero di emergenza per polizia, ambulanza e vigili del fuoco (gratuito, giorno e notte).
-safeguarding-113 = 113 Prevenzione del suicidio: chiami il 113 o lo 0800 0113 (gratuito), o scriva in chat su 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violenza in casa, maltrattamento di bambini): chiami lo 0800 2000 (gratuito, giorno e notte).
-safeguarding-more = Non deve dire il suo nome. Un consulente le scriverà anche qui.
+button-back-to-bot = Tornare al bot
+button-write-advisor = Scrivere al consulente
+button-reopen = Riaprire la conversazione
 day-today = oggi
 day-tomorrow = domani
 day-mon = lunedì
@@ -85,11 +80,17 @@ day-sat = sabato
 day-sun = domenica
 
 ## Command menu.
-command-start = Inizia e scegli la tua lingua
+command-start = Iniziare e scegliere la lingua
 command-help = Cosa posso fare
-command-language = Scegli la tua lingua
-command-advisor = Parla con una persona
-command-forget = Cancella tutto ciò che è salvato su di te
+command-language = Scegliere la lingua
+command-advisor = Parlare con una persona
+command-forget = Cancellare tutto ciò che è salvato su di Lei
 
 # Matrix: a message arrived that the bot could not decrypt.
-matrix-undecryptable = Non sono riuscito a leggere il tuo ultimo messaggio: è arrivato cifrato e non ho ricevuto la chiave. Invialo di nuovo, per favore. Se succede ancora, esci e rientra nella tua app Matrix, oppure inizia una nuova chat con me.
+matrix-undecryptable = Non sono riuscito a leggere il Suo ultimo messaggio: è arrivato cifrato e non ho ricevuto la chiave. Lo invii di nuovo, per favore. Se succede ancora, esca e rientri nella Sua app Matrix, oppure inizi una nuova chat con me.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = pagina in { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Posso leggere solo messaggi di testo, non foto, documenti o messaggi vocali. Se ha una lettera che non riesce a leggere, un consulente può guardarla insieme a Lei.

@@ -52,30 +52,23 @@ language-set = Vanaf nu antwoord ik in het { $language }.
 forget-done = Ik heb alles gewist wat ik over jou had opgeslagen.
 
 ## Met een mens praten (adviseurs).
-advisor-unavailable = Met een mens praten kan in deze chat nog niet. U kunt zelf contact opnemen met de gemeente { $municipality }.
-ticket-created = Ik heb uw vraag doorgegeven aan een adviseur (nummer { $ticket }). Een mens antwoordt u hier. Alles wat u nu schrijft, gaat naar de adviseur.
-ticket-created-urgent = Ik heb ook een adviseur gevraagd u hier zo snel mogelijk te schrijven (nummer { $ticket }). Alles wat u nu schrijft, gaat naar de adviseur.
-ticket-created-closed = Ik heb uw vraag doorgegeven aan een adviseur (nummer { $ticket }). De adviseurs werken nu niet. Zij antwoorden vanaf { $day } { $time }. Alles wat u nu schrijft, gaat naar de adviseur.
-ticket-still-open = Uw gesprek met een adviseur (nummer { $ticket }) is nog open. Schrijf uw bericht hier; de adviseur leest het.
-ticket-waiting = Sorry, nog niemand heeft uw vraag opgepakt. We verwachten een antwoord uiterlijk { $day } { $time }. U kunt hier blijven schrijven.
-ticket-waiting-soon = Sorry, nog niemand heeft uw vraag opgepakt. Een adviseur antwoordt zo snel mogelijk. U kunt hier blijven schrijven.
-ticket-claimed = { $name } helpt u nu. { $name } is een mens, niet de bot.
+advisor-unavailable = Met een mens praten kan in deze chat nog niet. Je kunt zelf contact opnemen met de gemeente { $municipality }.
+ticket-created = Ik heb je vraag doorgegeven aan een adviseur (nummer { $ticket }). Een mens antwoordt je hier. Alles wat je nu schrijft, gaat naar de adviseur.
+ticket-created-urgent = Ik heb ook een adviseur gevraagd je hier zo snel mogelijk te schrijven (nummer { $ticket }). Alles wat je nu schrijft, gaat naar de adviseur.
+ticket-created-closed = Ik heb je vraag doorgegeven aan een adviseur (nummer { $ticket }). De adviseurs werken nu niet. Zij antwoorden vanaf { $day } { $time }. Alles wat je nu schrijft, gaat naar de adviseur.
+ticket-still-open = Je gesprek met een adviseur (nummer { $ticket }) is nog open. Schrijf je bericht hier; de adviseur leest het.
+ticket-waiting = Sorry, nog niemand heeft je vraag opgepakt. We verwachten een antwoord uiterlijk { $day } { $time }. Je kunt hier blijven schrijven.
+ticket-waiting-soon = Sorry, nog niemand heeft je vraag opgepakt. Een adviseur antwoordt zo snel mogelijk. Je kunt hier blijven schrijven.
+ticket-claimed = { $name } helpt je nu. { $name } is een mens, niet de bot.
 advisor-says = { $name } (adviseur):
-ticket-closed = De adviseur heeft dit gesprek gesloten. Heeft u een nieuwe vraag? Stel hem gerust aan mij. Binnen { $hours } uur kunt u het gesprek met de adviseur weer openen.
-ticket-reopened = Uw gesprek met de adviseurs is weer open (nummer { $ticket }). Schrijf uw bericht hier.
-ticket-reopen-expired = Dit gesprek kan niet meer worden geopend. Stel uw vraag opnieuw, of vraag om een mens.
-back-to-bot = Goed, ik beantwoord uw vragen weer. De adviseur kan u hier nog steeds schrijven.
-relay-resumed = Alles wat u nu schrijft, gaat weer naar de adviseur.
+ticket-closed = De adviseur heeft dit gesprek gesloten. Heb je een nieuwe vraag? Stel hem gerust aan mij. Binnen { $hours } uur kun je het gesprek met de adviseur weer openen.
+ticket-reopened = Je gesprek met de adviseurs is weer open (nummer { $ticket }). Schrijf je bericht hier.
+ticket-reopen-expired = Dit gesprek kan niet meer worden geopend. Stel je vraag opnieuw, of vraag om een mens.
+back-to-bot = Goed, ik beantwoord je vragen weer. De adviseur kan je hier nog steeds schrijven.
+relay-resumed = Alles wat je nu schrijft, gaat weer naar de adviseur.
 button-back-to-bot = Terug naar de bot
 button-write-advisor = Schrijf de adviseur
 button-reopen = Gesprek weer openen
-
-## Gevaar: meteen getoond als iemand schrijft over geweld, mishandeling, zelfmoord of acuut gevaar.
-safeguarding-now = Bent u of is iemand anders nu in gevaar? Bel 112.
-safeguarding-112 = 112: alarmnummer voor politie, ambulance en brandweer (gratis, dag en nacht).
-safeguarding-113 = 113 Zelfmoordpreventie: bel 113 of 0800 0113 (gratis), of chat via 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (geweld thuis, kindermishandeling): bel 0800 2000 (gratis, dag en nacht).
-safeguarding-more = U hoeft uw naam niet te noemen. Een adviseur schrijft u hier ook.
 
 ## Dagen, voor "vanaf maandag 09:00".
 day-today = vandaag
@@ -89,11 +82,17 @@ day-sat = zaterdag
 day-sun = zondag
 
 ## Command menu.
-command-start = Beginnen en uw taal kiezen
+command-start = Beginnen en je taal kiezen
 command-help = Wat ik kan doen
-command-language = Uw taal kiezen
+command-language = Je taal kiezen
 command-advisor = Met een mens praten
-command-forget = Alles wissen wat over u is opgeslagen
+command-forget = Alles wissen wat over jou is opgeslagen
 
 # Matrix: a message arrived that the bot could not decrypt.
-matrix-undecryptable = Ik kon uw laatste bericht niet lezen: het kwam versleuteld binnen en ik kreeg de sleutel niet. Stuur het alstublieft opnieuw. Gebeurt dit vaker? Log dan uit en opnieuw in in uw Matrix-app, of begin een nieuwe chat met mij.
+matrix-undecryptable = Ik kon je laatste bericht niet lezen: het kwam versleuteld binnen en ik kreeg de sleutel niet. Stuur het alsjeblieft opnieuw. Gebeurt dit vaker? Log dan uit en opnieuw in in je Matrix-app, of begin een nieuwe chat met mij.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = pagina in het { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Ik kan alleen tekst lezen, geen foto's, documenten of spraakberichten. Heb je een brief die je niet kunt lezen? Een adviseur kan er met je naar kijken.

@@ -16,7 +16,7 @@ staff-bot-answered = antwoordde met "{ $topic }"
 staff-bot-offered = bood aan: { $topics }
 staff-bot-dont-know = wist het antwoord niet
 staff-for = Voor:
-staff-how-to-answer = Antwoord op dit bericht (of schrijf "#{ $ticket } uw antwoord") om te antwoorden. De persoon ziet alleen uw voornaam. Neem het ticket eerst, of uw eerste antwoord neemt het.
+staff-how-to-answer = Antwoord op dit bericht (of schrijf "#{ $ticket } je antwoord") om te antwoorden. De persoon ziet alleen je voornaam. Neem het ticket eerst, of je eerste antwoord neemt het.
 staff-age-now = zojuist
 staff-age-minutes = { $n } min geleden
 staff-age-hours = { $n } uur geleden
@@ -27,7 +27,7 @@ staff-handed = Ticket #{ $ticket } is overgedragen van { $from } aan { $to }.
 staff-closed = { $name } heeft ticket #{ $ticket } gesloten.
 staff-person-says = Ticket #{ $ticket } · de persoon schrijft:
 staff-advisor-wrote = Ticket #{ $ticket } · { $name } antwoordde:
-staff-person-left = Ticket #{ $ticket }: de persoon is terug naar de bot. Uw antwoorden komen nog steeds aan.
+staff-person-left = Ticket #{ $ticket }: de persoon is terug naar de bot. Je antwoorden komen nog steeds aan.
 staff-forgotten = Ticket #{ $ticket } is op verzoek van de persoon verwijderd (/forget).
 staff-reminder = { $ticket }: niemand heeft dit ticket nog genomen.
 staff-list = Tickets die niet gesloten zijn:
@@ -43,7 +43,7 @@ staff-no-such-ticket = Er is geen ticket #{ $ticket }.
 staff-unknown-advisor = Er is geen adviseur met de naam "{ $name }".
 staff-not-advisor = Alleen de adviseurs van deze bot kunnen dat doen.
 staff-suggested = Dank u, { $name }: het antwoord op ticket #{ $ticket } staat nu als voorstel voor de kennisbank in het overzicht voor redacteuren.
-staff-nothing-to-suggest = Ticket #{ $ticket } heeft nog geen antwoord van een adviseur. Schrijf "/suggest { $ticket } uw tekst" om een tekst voor te stellen.
+staff-nothing-to-suggest = Ticket #{ $ticket } heeft nog geen antwoord van een adviseur. Schrijf "/suggest { $ticket } je tekst" om een tekst voor te stellen.
 staff-help =
     Opdrachten voor adviseurs:
     /tickets: de tickets die niet gesloten zijn
@@ -52,8 +52,16 @@ staff-help =
     /handover N naam: ticket N overdragen aan een andere adviseur
     /reply N tekst: ticket N beantwoorden (of antwoord op het bericht)
     /close N: ticket N sluiten
-    /suggest N [tekst]: uw antwoord voorstellen voor de kennisbank
+    /suggest N [tekst]: je antwoord voorstellen voor de kennisbank
 staff-button-claim = Nemen
 staff-button-release = Teruggeven
 staff-button-close = Sluiten
 staff-button-suggest = Voorstel voor kennisbank
+
+## A file from the newcomer in a ticket ({ $kind } is one of the staff-media-* words).
+staff-person-sent = Ticket #{ $ticket } · de persoon stuurde een { $kind }:
+staff-media-photo = foto
+staff-media-document = document
+staff-media-audio = spraakbericht
+staff-media-video = video
+staff-media-other = iets dat geen bestand is

@@ -24,56 +24,51 @@ lang-it = włoski
 lang-self = Polski
 
 welcome =
-    Cześć! Jestem Wegwijs, pomocnik dla nowych mieszkańców w { $municipality }.
-    Zadaj mi pytanie w swoim języku, na przykład o meldunek, ubezpieczenie zdrowotne albo naukę niderlandzkiego.
-    Odpowiadam z linkami do oficjalnych stron. Jeśli nie mogę pomóc, mogę poprosić człowieka o pomoc.
+    Dzień dobry! Tu Wegwijs, pomocnik dla nowych mieszkańców w { $municipality }.
+    Można zadać mi pytanie we własnym języku, na przykład o meldunek, ubezpieczenie zdrowotne albo naukę niderlandzkiego.
+    Odpowiadam z linkami do oficjalnych stron. Jeśli nie mogę pomóc, mogę poprosić o pomoc człowieka.
 help =
-    Zadaj mi pytanie w kilku słowach, w swoim języku.
-    /language: wybierz język
-    /advisor: porozmawiaj z człowiekiem
-    /forget: usuń wszystko, co jest o tobie zapisane
-    /help: pokaż tę pomoc
-unknown-command = Nie znam tego polecenia. Wpisz /help, aby zobaczyć, co potrafię.
-empty-question = Wpisz swoje pytanie w kilku słowach.
-dont-know = Przepraszam, nie znam odpowiedzi na to pytanie. Możesz zapytać inaczej albo porozmawiać z człowiekiem.
-choose-topic = Nie jestem pewien, o co chodzi. Który z tych tematów najlepiej pasuje do twojego pytania?
+    Wystarczy zadać pytanie w kilku słowach, we własnym języku.
+    /language: wybór języka
+    /advisor: rozmowa z człowiekiem
+    /forget: usunięcie wszystkich zapisanych danych
+    /help: ta pomoc
+unknown-command = Nie znam tego polecenia. Po wpisaniu /help pojawi się lista moich możliwości.
+empty-question = Prosimy o pytanie w kilku słowach.
+dont-know = Przepraszam, nie znam odpowiedzi na to pytanie. Można zapytać innymi słowami albo porozmawiać z człowiekiem.
+choose-topic = Nie wiem na pewno, o co chodzi. Który z tych tematów najlepiej pasuje do pytania?
 answer-language-note = Ta odpowiedź nie jest jeszcze dostępna w języku: { $wanted }. Oto ona w języku: { $shown }.
-draft-note = To tłumaczenie nie zostało jeszcze sprawdzone. Jeśli coś jest niejasne, zapytaj człowieka.
+draft-note = To tłumaczenie nie zostało jeszcze sprawdzone. Jeśli coś jest niejasne, można zapytać człowieka.
 links-heading = Oficjalne strony:
 related-heading = Powiązane tematy:
 button-helped = To pomogło
 button-not-helped = To nie pomogło
-button-advisor = Porozmawiaj z człowiekiem
+button-advisor = Rozmowa z człowiekiem
 button-language = Język
 feedback-thanks = Dziękuję za informację!
-feedback-sorry = Przykro mi, że to nie pomogło. Możesz zadać pytanie inaczej albo porozmawiać z człowiekiem.
-language-menu = Wybierz język:
+feedback-sorry = Przykro mi, że to nie pomogło. Można zadać pytanie innymi słowami albo porozmawiać z człowiekiem.
+language-menu = Wybór języka:
 language-set = Od teraz odpowiadam w języku: { $language }.
-forget-done = Usunąłem wszystko, co o tobie zapisałem.
+forget-done = Wszystkie zapisane dane zostały usunięte.
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = W tym czacie nie można jeszcze porozmawiać z człowiekiem. Możesz skontaktować się bezpośrednio z gminą { $municipality }.
-ticket-created = Przekazałem Twoje pytanie doradcy (numer { $ticket }). Odpowie Ci tutaj człowiek. Wszystko, co teraz napiszesz, trafi do doradcy.
-ticket-created-urgent = Poprosiłem też doradcę, żeby napisał do Ciebie tutaj jak najszybciej (numer { $ticket }). Wszystko, co teraz napiszesz, trafi do doradcy.
-ticket-created-closed = Przekazałem Twoje pytanie doradcy (numer { $ticket }). Doradcy teraz nie pracują. Odpowiedzą od { $day } { $time }. Wszystko, co teraz napiszesz, trafi do doradcy.
-ticket-still-open = Twoja rozmowa z doradcą (numer { $ticket }) jest nadal otwarta. Napisz tutaj wiadomość; doradca ją przeczyta.
-ticket-waiting = Przepraszamy, nikt jeszcze nie zajął się Twoim pytaniem. Spodziewamy się odpowiedzi do { $day } { $time }. Możesz dalej pisać tutaj.
-ticket-waiting-soon = Przepraszamy, nikt jeszcze nie zajął się Twoim pytaniem. Doradca odpowie jak najszybciej. Możesz dalej pisać tutaj.
-ticket-claimed = Teraz pomaga Ci { $name }. { $name } to człowiek, nie bot.
+advisor-unavailable = W tym czacie nie można jeszcze porozmawiać z człowiekiem. Można skontaktować się bezpośrednio z gminą (gemeente) { $municipality }.
+ticket-created = Państwa pytanie trafiło do doradcy (numer { $ticket }). Odpowie tutaj człowiek. Wszystko, co Państwo teraz napiszą, trafi do doradcy.
+ticket-created-urgent = Doradca dostał też prośbę, aby jak najszybciej napisać tutaj do Państwa (numer { $ticket }). Wszystko, co Państwo teraz napiszą, trafi do doradcy.
+ticket-created-closed = Państwa pytanie trafiło do doradcy (numer { $ticket }). Doradcy teraz nie pracują. Odpowiedzą od: { $day }, godz. { $time }. Wszystko, co Państwo teraz napiszą, trafi do doradcy.
+ticket-still-open = Rozmowa z doradcą (numer { $ticket }) jest nadal otwarta. Wiadomość można napisać tutaj; doradca ją przeczyta.
+ticket-waiting = Przepraszamy, nikt jeszcze nie zajął się Państwa pytaniem. Spodziewamy się odpowiedzi do: { $day }, godz. { $time }. Można dalej pisać tutaj.
+ticket-waiting-soon = Przepraszamy, nikt jeszcze nie zajął się Państwa pytaniem. Doradca odpowie jak najszybciej. Można dalej pisać tutaj.
+ticket-claimed = Teraz pomaga Państwu { $name }. { $name } to człowiek, nie bot.
 advisor-says = { $name } (doradca):
-ticket-closed = Doradca zamknął tę rozmowę. Masz nowe pytanie? Po prostu mnie zapytaj. Przez { $hours } godz. możesz ponownie otworzyć rozmowę z doradcą.
-ticket-reopened = Twoja rozmowa z doradcami jest znowu otwarta (numer { $ticket }). Napisz tutaj wiadomość.
-ticket-reopen-expired = Tej rozmowy nie można już otworzyć. Zadaj pytanie jeszcze raz albo poproś o człowieka.
-back-to-bot = Dobrze, znowu odpowiadam na Twoje pytania. Doradca nadal może do Ciebie tutaj pisać.
-relay-resumed = Wszystko, co teraz napiszesz, znowu trafi do doradcy.
-button-back-to-bot = Wróć do bota
-button-write-advisor = Napisz do doradcy
-button-reopen = Otwórz rozmowę ponownie
-safeguarding-now = Czy Ty lub ktoś inny jest teraz w niebezpieczeństwie? Zadzwoń pod 112.
-safeguarding-112 = 112: numer alarmowy policji, pogotowia i straży pożarnej (bezpłatny, całą dobę).
-safeguarding-113 = 113 Zapobieganie samobójstwom: zadzwoń pod 113 lub 0800 0113 (bezpłatnie) albo napisz na czacie na 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (przemoc w domu, krzywdzenie dzieci): zadzwoń pod 0800 2000 (bezpłatnie, całą dobę).
-safeguarding-more = Nie musisz podawać swojego imienia. Doradca też do Ciebie tutaj napisze.
+ticket-closed = Rozmowa została zamknięta przez doradcę. Nowe pytanie? Wystarczy mnie zapytać. Przez { $hours } godz. można ponownie otworzyć rozmowę z doradcą.
+ticket-reopened = Rozmowa z doradcami jest znowu otwarta (numer { $ticket }). Wiadomość można napisać tutaj.
+ticket-reopen-expired = Tej rozmowy nie można już otworzyć. Można zadać pytanie jeszcze raz albo poprosić o rozmowę z człowiekiem.
+back-to-bot = Dobrze, znowu odpowiadam na pytania. Doradca nadal może tutaj do Państwa pisać.
+relay-resumed = Wszystko, co Państwo teraz napiszą, znowu trafi do doradcy.
+button-back-to-bot = Powrót do bota
+button-write-advisor = Wiadomość do doradcy
+button-reopen = Wznowienie rozmowy
 day-today = dziś
 day-tomorrow = jutro
 day-mon = poniedziałek
@@ -85,11 +80,17 @@ day-sat = sobota
 day-sun = niedziela
 
 ## Command menu.
-command-start = Zacznij i wybierz język
+command-start = Start i wybór języka
 command-help = Co potrafię
-command-language = Wybierz język
-command-advisor = Porozmawiaj z człowiekiem
-command-forget = Usuń wszystko, co o Tobie zapisano
+command-language = Wybór języka
+command-advisor = Rozmowa z człowiekiem
+command-forget = Usunięcie zapisanych danych
 
 # Matrix: a message arrived that the bot could not decrypt.
-matrix-undecryptable = Nie mogłem odczytać Twojej ostatniej wiadomości: przyszła zaszyfrowana, a nie dostałem klucza. Wyślij ją jeszcze raz. Jeśli to się powtarza, wyloguj się i zaloguj ponownie w aplikacji Matrix albo zacznij ze mną nowy czat.
+matrix-undecryptable = Nie udało się odczytać ostatniej wiadomości: przyszła zaszyfrowana, a klucz nie dotarł. Prosimy wysłać ją jeszcze raz. Jeśli to się powtarza, warto wylogować się i zalogować ponownie w aplikacji Matrix albo zacząć ze mną nowy czat.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = strona w języku: { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Mogę czytać tylko wiadomości tekstowe, nie zdjęcia, dokumenty ani wiadomości głosowe. Jeśli jest list, którego nie da się przeczytać, doradca może go przejrzeć razem z Państwem.

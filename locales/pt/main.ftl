@@ -2,11 +2,11 @@
 # Keep the message ids identical in every language; `cargo test` fails when one is missing.
 
 ## Names of the languages, written in this file's language.
-lang-nl = neerlandês
+lang-nl = holandês
 lang-en = inglês
 lang-ar = árabe
 lang-tr = turco
-lang-pl = polaco
+lang-pl = polonês
 lang-uk = ucraniano
 lang-ru = russo
 lang-fa = persa
@@ -25,18 +25,18 @@ lang-self = Português
 
 welcome =
     Olá! Eu sou o Wegwijs, uma ajuda para quem acabou de chegar a { $municipality }.
-    Faça-me uma pergunta na sua língua, por exemplo sobre o registo da sua morada, o seguro de saúde ou aprender neerlandês.
-    Respondo com links para as páginas oficiais. Se eu não puder ajudar, posso pedir a uma pessoa que o ajude.
+    Faça uma pergunta na sua língua, por exemplo sobre a inscrição do seu endereço, o seguro de saúde ou aprender holandês.
+    Respondo com links para as páginas oficiais. Se eu não puder ajudar, posso pedir a uma pessoa que ajude você.
 help =
-    Faça-me uma pergunta em poucas palavras, na sua língua.
+    Faça uma pergunta em poucas palavras, na sua língua.
     /language: escolher a sua língua
     /advisor: falar com uma pessoa
-    /forget: apagar tudo o que está guardado sobre si
+    /forget: apagar tudo o que está guardado sobre você
     /help: mostrar esta ajuda
 unknown-command = Não conheço esse comando. Escreva /help para ver o que posso fazer.
 empty-question = Escreva a sua pergunta em poucas palavras, por favor.
-dont-know = Desculpe, não sei a resposta a essa pergunta. Pode perguntar de outra forma ou falar com uma pessoa.
-choose-topic = Não tenho a certeza do que quer dizer. Qual destes temas corresponde melhor à sua pergunta?
+dont-know = Desculpe, não sei a resposta a essa pergunta. Você pode perguntar de outra forma ou falar com uma pessoa.
+choose-topic = Não sei bem o que você quer dizer. Qual destes temas corresponde melhor à sua pergunta?
 answer-language-note = Esta resposta ainda não existe em { $wanted }. Aqui está em { $shown }.
 draft-note = Esta tradução ainda não foi verificada. Se algo não estiver claro, pergunte a uma pessoa.
 links-heading = Páginas oficiais:
@@ -46,34 +46,29 @@ button-not-helped = Isto não ajudou
 button-advisor = Falar com uma pessoa
 button-language = Língua
 feedback-thanks = Obrigado por me dizer!
-feedback-sorry = Lamento que isto não tenha ajudado. Pode fazer a pergunta de outra forma ou falar com uma pessoa.
+feedback-sorry = Lamento que isto não tenha ajudado. Você pode fazer a pergunta de outra forma ou falar com uma pessoa.
 language-menu = Escolha a sua língua:
 language-set = A partir de agora respondo em { $language }.
-forget-done = Apaguei tudo o que tinha guardado sobre si.
+forget-done = Apaguei tudo o que tinha guardado sobre você.
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = Ainda não é possível falar com uma pessoa neste chat. Pode contactar diretamente o município de { $municipality }.
-ticket-created = Passei a sua pergunta a um conselheiro (número { $ticket }). Uma pessoa vai responder-lhe aqui. Tudo o que escrever agora vai para o conselheiro.
-ticket-created-urgent = Também pedi a um conselheiro que lhe escreva aqui o mais depressa possível (número { $ticket }). Tudo o que escrever agora vai para o conselheiro.
-ticket-created-closed = Passei a sua pergunta a um conselheiro (número { $ticket }). Neste momento os conselheiros não estão a trabalhar. Vão responder a partir de { $day } { $time }. Tudo o que escrever agora vai para o conselheiro.
-ticket-still-open = A sua conversa com um conselheiro (número { $ticket }) ainda está aberta. Escreva a sua mensagem aqui; o conselheiro vai lê-la.
-ticket-waiting = Desculpe, ninguém pegou ainda na sua pergunta. Esperamos uma resposta até { $day } { $time }. Pode continuar a escrever aqui.
-ticket-waiting-soon = Desculpe, ninguém pegou ainda na sua pergunta. Um conselheiro vai responder o mais depressa possível. Pode continuar a escrever aqui.
-ticket-claimed = { $name } está agora a ajudá-lo. { $name } é uma pessoa, não o bot.
+advisor-unavailable = Ainda não é possível falar com uma pessoa neste chat. Você pode falar diretamente com a gemeente (o município) de { $municipality }.
+ticket-created = Passei a sua pergunta a um conselheiro (número { $ticket }). Uma pessoa vai responder aqui. Tudo o que você escrever agora vai para o conselheiro.
+ticket-created-urgent = Também pedi a um conselheiro que responda aqui o mais rápido possível (número { $ticket }). Tudo o que você escrever agora vai para o conselheiro.
+ticket-created-closed = Passei a sua pergunta a um conselheiro (número { $ticket }). Neste momento não há conselheiros de serviço. Vão responder a partir de { $day }, às { $time }. Tudo o que você escrever agora vai para o conselheiro.
+ticket-still-open = A sua conversa com um conselheiro (número { $ticket }) ainda está aberta. Escreva a sua mensagem aqui; o conselheiro vai ler.
+ticket-waiting = Desculpe, a sua pergunta ainda não foi atendida. Esperamos uma resposta até { $day }, às { $time }. Você pode continuar a escrever aqui.
+ticket-waiting-soon = Desculpe, a sua pergunta ainda não foi atendida. Um conselheiro vai responder o mais rápido possível. Você pode continuar a escrever aqui.
+ticket-claimed = { $name } vai agora tratar da sua pergunta. { $name } é uma pessoa, não o bot.
 advisor-says = { $name } (conselheiro):
-ticket-closed = O conselheiro fechou esta conversa. Tem uma nova pergunta? Pergunte-me. Durante { $hours } horas pode reabrir a conversa com o conselheiro.
+ticket-closed = O conselheiro fechou esta conversa. Tem uma nova pergunta? É só perguntar. Nas próximas { $hours } horas, você pode reabrir a conversa com o conselheiro.
 ticket-reopened = A sua conversa com os conselheiros está aberta outra vez (número { $ticket }). Escreva a sua mensagem aqui.
-ticket-reopen-expired = Esta conversa já não pode ser reaberta. Faça a sua pergunta outra vez, ou peça uma pessoa.
-back-to-bot = Está bem, volto a responder às suas perguntas. O conselheiro ainda lhe pode escrever aqui.
-relay-resumed = Tudo o que escrever agora vai outra vez para o conselheiro.
+ticket-reopen-expired = Esta conversa já não pode ser reaberta. Faça a sua pergunta outra vez, ou peça para falar com uma pessoa.
+back-to-bot = Está bem, volto a responder às suas perguntas. O conselheiro também pode continuar a escrever aqui.
+relay-resumed = Tudo o que você escrever agora vai outra vez para o conselheiro.
 button-back-to-bot = Voltar ao bot
 button-write-advisor = Escrever ao conselheiro
 button-reopen = Reabrir a conversa
-safeguarding-now = Você ou outra pessoa está em perigo agora? Ligue 112.
-safeguarding-112 = 112: número de emergência para polícia, ambulância e bombeiros (grátis, dia e noite).
-safeguarding-113 = 113 Prevenção do suicídio: ligue 113 ou 0800 0113 (grátis), ou use o chat em 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violência em casa, maus-tratos a crianças): ligue 0800 2000 (grátis, dia e noite).
-safeguarding-more = Não precisa de dizer o seu nome. Um conselheiro também lhe vai escrever aqui.
 day-today = hoje
 day-tomorrow = amanhã
 day-mon = segunda-feira
@@ -85,11 +80,17 @@ day-sat = sábado
 day-sun = domingo
 
 ## Command menu.
-command-start = Começar e escolher o seu idioma
+command-start = Começar e escolher a sua língua
 command-help = O que posso fazer
-command-language = Escolher o seu idioma
+command-language = Escolher a sua língua
 command-advisor = Falar com uma pessoa
-command-forget = Apagar tudo o que está guardado sobre si
+command-forget = Apagar tudo o que está guardado sobre você
 
 # Matrix: a message arrived that the bot could not decrypt.
-matrix-undecryptable = Não consegui ler a sua última mensagem: chegou encriptada e não recebi a chave. Envie-a outra vez, por favor. Se isto se repetir, saia e volte a entrar na sua aplicação Matrix, ou comece uma nova conversa comigo.
+matrix-undecryptable = Não consegui ler a sua última mensagem: chegou encriptada e não recebi a chave. Envie a mensagem outra vez, por favor. Se isto se repetir, saia e volte a entrar no seu app Matrix, ou comece uma nova conversa comigo.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = página em { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Só consigo ler mensagens de texto, não fotos, documentos ou mensagens de voz. Se você tem uma carta que não consegue ler, um conselheiro pode ver a carta com você.

@@ -24,40 +24,40 @@ lang-it = italiană
 lang-self = Română
 
 welcome =
-    Bună! Sunt Wegwijs, un ajutor pentru nou-veniții din { $municipality }.
-    Pune-mi o întrebare în limba ta, de exemplu despre înregistrarea adresei, asigurarea de sănătate sau învățarea limbii neerlandeze.
-    Răspund cu linkuri către paginile oficiale. Dacă nu te pot ajuta, pot ruga o persoană să te ajute.
+    Bună ziua! Sunt Wegwijs, un ajutor pentru nou-veniții din { $municipality }.
+    Puneți-mi o întrebare în limba dumneavoastră, de exemplu despre înregistrarea adresei, asigurarea de sănătate sau învățarea limbii neerlandeze.
+    Răspund cu linkuri către paginile oficiale. Dacă nu vă pot ajuta, pot ruga o persoană să vă ajute.
 help =
-    Pune-mi o întrebare în câteva cuvinte, în limba ta.
-    /language: alege limba
-    /advisor: vorbește cu o persoană
-    /forget: șterge tot ce este salvat despre tine
-    /help: arată acest ajutor
-unknown-command = Nu cunosc această comandă. Scrie /help ca să vezi ce pot face.
-empty-question = Te rog să scrii întrebarea în câteva cuvinte.
-dont-know = Îmi pare rău, nu știu răspunsul la această întrebare. O poți pune altfel sau poți vorbi cu o persoană.
-choose-topic = Nu sunt sigur ce vrei să spui. Care dintre acestea se potrivește cel mai bine întrebării tale?
+    Puneți-mi o întrebare în câteva cuvinte, în limba dumneavoastră.
+    /language: alegeți limba
+    /advisor: vorbiți cu o persoană
+    /forget: ștergeți tot ce este salvat despre dumneavoastră
+    /help: afișați acest ajutor
+unknown-command = Nu cunosc această comandă. Scrieți /help ca să vedeți ce pot face.
+empty-question = Vă rog să scrieți întrebarea în câteva cuvinte.
+dont-know = Îmi pare rău, nu știu răspunsul la această întrebare. O puteți pune altfel sau puteți vorbi cu o persoană.
+choose-topic = Nu sunt sigur ce vreți să spuneți. Care dintre acestea se potrivește cel mai bine întrebării dumneavoastră?
 answer-language-note = Acest răspuns nu există încă în { $wanted }. Iată-l în { $shown }.
-draft-note = Această traducere nu a fost încă verificată. Dacă ceva nu este clar, întreabă o persoană.
+draft-note = Această traducere nu a fost încă verificată. Dacă ceva nu este clar, întrebați o persoană.
 links-heading = Pagini oficiale:
 related-heading = Subiecte legate:
 button-helped = M-a ajutat
 button-not-helped = Nu m-a ajutat
 button-advisor = Vorbește cu o persoană
 button-language = Limba
-feedback-thanks = Mulțumesc că mi-ai spus!
-feedback-sorry = Îmi pare rău că nu te-a ajutat. Poți pune întrebarea altfel sau poți vorbi cu o persoană.
-language-menu = Alege limba:
+feedback-thanks = Vă mulțumesc că mi-ați spus!
+feedback-sorry = Îmi pare rău că nu v-a ajutat. Puteți pune întrebarea altfel sau puteți vorbi cu o persoană.
+language-menu = Alegeți limba:
 language-set = De acum înainte răspund în { $language }.
-forget-done = Am șters tot ce salvasem despre tine.
+forget-done = Am șters tot ce salvasem despre dumneavoastră.
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = În acest chat nu puteți vorbi încă cu o persoană. Puteți contacta direct municipalitatea { $municipality }.
+advisor-unavailable = În acest chat nu puteți vorbi încă cu o persoană. Puteți contacta direct gemeente (primăria) { $municipality }.
 ticket-created = Am trimis întrebarea dumneavoastră unui consilier (numărul { $ticket }). O persoană vă va răspunde aici. Tot ce scrieți acum ajunge la consilier.
 ticket-created-urgent = Am rugat și un consilier să vă scrie aici cât mai repede (numărul { $ticket }). Tot ce scrieți acum ajunge la consilier.
-ticket-created-closed = Am trimis întrebarea dumneavoastră unui consilier (numărul { $ticket }). Acum consilierii nu lucrează. Vor răspunde începând de { $day } { $time }. Tot ce scrieți acum ajunge la consilier.
+ticket-created-closed = Am trimis întrebarea dumneavoastră unui consilier (numărul { $ticket }). Acum consilierii nu lucrează. Vor răspunde începând de { $day }, de la ora { $time }. Tot ce scrieți acum ajunge la consilier.
 ticket-still-open = Conversația cu un consilier (numărul { $ticket }) este încă deschisă. Scrieți mesajul aici; consilierul îl va citi.
-ticket-waiting = Ne pare rău, nimeni nu a preluat încă întrebarea dumneavoastră. Așteptăm un răspuns până { $day } { $time }. Puteți continua să scrieți aici.
+ticket-waiting = Ne pare rău, nimeni nu a preluat încă întrebarea dumneavoastră. Așteptăm un răspuns până { $day }, la ora { $time }. Puteți continua să scrieți aici.
 ticket-waiting-soon = Ne pare rău, nimeni nu a preluat încă întrebarea dumneavoastră. Un consilier va răspunde cât mai repede. Puteți continua să scrieți aici.
 ticket-claimed = { $name } vă ajută acum. { $name } este o persoană, nu botul.
 advisor-says = { $name } (consilier):
@@ -69,11 +69,6 @@ relay-resumed = Tot ce scrieți acum ajunge din nou la consilier.
 button-back-to-bot = Înapoi la bot
 button-write-advisor = Scrieți consilierului
 button-reopen = Redeschideți conversația
-safeguarding-now = Dumneavoastră sau altcineva sunteți în pericol acum? Sunați la 112.
-safeguarding-112 = 112: numărul de urgență pentru poliție, ambulanță și pompieri (gratuit, zi și noapte).
-safeguarding-113 = 113 Prevenirea sinuciderii: sunați la 113 sau 0800 0113 (gratuit), sau scrieți pe chat la 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (violență acasă, abuz asupra copiilor): sunați la 0800 2000 (gratuit, zi și noapte).
-safeguarding-more = Nu trebuie să vă spuneți numele. Un consilier vă va scrie și aici.
 day-today = astăzi
 day-tomorrow = mâine
 day-mon = luni
@@ -93,3 +88,9 @@ command-forget = Ștergeți tot ce este salvat despre dumneavoastră
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Nu am putut citi ultimul dumneavoastră mesaj: a sosit criptat și nu am primit cheia. Vă rog să-l trimiteți din nou. Dacă se repetă, deconectați-vă și reconectați-vă în aplicația Matrix sau începeți o conversație nouă cu mine.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = pagină în { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Pot citi doar mesaje text, nu fotografii, documente sau mesaje vocale. Dacă aveți o scrisoare pe care nu o puteți citi, un consilier o poate citi împreună cu dumneavoastră.

@@ -24,20 +24,20 @@ lang-it = Talyaani
 lang-self = Soomaali
 
 welcome =
-    Soo dhawoow! Waxaan ahay Wegwijs, caawiye loogu talagalay dadka cusub ee yimaada { $municipality }.
-    Su'aal igu weydii luqaddaada, tusaale ahaan ku saabsan diiwaangelinta cinwaankaaga, caymiska caafimaadka ama barashada luqadda Nederlandiiska.
-    Waxaan kugu jawaabaa xiriiriyeyaal bogagga rasmiga ah. Haddii aanan ku caawin karin, waxaan qof ka codsan karaa inuu ku caawiyo.
+    Soo dhawoow! Waxaan ahay Wegwijs, caawiye loogu talagalay dadka cusub ee { $municipality }.
+    Su'aal igu weydii luqaddaada, tusaale ahaan diiwaangelinta cinwaankaaga, caymiska caafimaadka ama barashada Nederlandiiska.
+    Jawaabahayga waxaa la socda link-yada bogagga rasmiga ah. Haddii aanan ku caawin karin, qof ayaan ka codsan karaa inuu ku caawiyo.
 help =
     Su'aal igu weydii erayo kooban, luqaddaada.
     /language: dooro luqaddaada
     /advisor: la hadal qof
-    /forget: tirtir wax kasta oo adiga lagaa kaydiyay
-    /help: tus caawintan
+    /forget: tirtir wax kasta oo lagaa kaydiyay
+    /help: tus caawimadan
 unknown-command = Amarkaas ma aqaan. Qor /help si aad u aragto waxa aan qaban karo.
 empty-question = Fadlan su'aashaada ku qor erayo kooban.
 dont-know = Waan ka xumahay, jawaabta su'aashaas ma aqaan. Si kale ayaad u weydiin kartaa, ama qof ayaad la hadli kartaa.
 choose-topic = Ma hubo waxa aad ula jeeddo. Midkee ayaa su'aashaada ugu habboon?
-answer-language-note = Jawaabtan weli kuma jirto { $wanted }. Waa tan iyadoo ku qoran { $shown }.
+answer-language-note = Jawaabtan weli laguma hayo { $wanted }. Waa tan oo ku qoran { $shown }.
 draft-note = Turjumaaddan weli lama hubin. Haddii wax aan caddayn jiraan, qof weydii.
 links-heading = Bogagga rasmiga ah:
 related-heading = Mawduucyo la xiriira:
@@ -48,32 +48,29 @@ button-language = Luqadda
 feedback-thanks = Waad ku mahadsan tahay inaad ii sheegtay!
 feedback-sorry = Waan ka xumahay inay tani ku caawin weyday. Su'aashaada si kale ayaad u weydiin kartaa, ama qof ayaad la hadli kartaa.
 language-menu = Dooro luqaddaada:
-language-set = Hadda wixii ka dambeeya waxaan ku jawaabi doonaa { $language }.
+language-set = Hadda kadib waxaan kugu jawaabi doonaa { $language }.
 forget-done = Waxaan tirtiray wax kasta oo aan adiga kaa kaydiyay.
 
-## Talking to a person (advisors), danger, days.
-advisor-unavailable = Sheekadan weli lagama hadli karo qof. Si toos ah ayaad ula xiriiri kartaa dowladda hoose ee { $municipality }.
-ticket-created = Su'aashaada waxaan u gudbiyay lataliye (lambar { $ticket }). Qof ayaa halkan kaaga jawaabi doona. Wax kasta oo aad hadda qorto waxay gaarayaan lataliyaha.
-ticket-created-urgent = Waxaan sidoo kale ka codsaday lataliye inuu halkan kuugu soo qoro sida ugu dhakhsaha badan (lambar { $ticket }). Wax kasta oo aad hadda qorto waxay gaarayaan lataliyaha.
-ticket-created-closed = Su'aashaada waxaan u gudbiyay lataliye (lambar { $ticket }). Lataliyayaashu hadda ma shaqeynayaan. Waxay ka jawaabi doonaan { $day } { $time }. Wax kasta oo aad hadda qorto waxay gaarayaan lataliyaha.
-ticket-still-open = Wadahadalkaaga lataliyaha (lambar { $ticket }) weli waa furan yahay. Halkan ku qor fariintaada; lataliyaha ayaa akhrin doona.
-ticket-waiting = Waan ka xunnahay, weli qofna ma qaadan su'aashaada. Waxaan filaynaa jawaab ka hor { $day } { $time }. Halkan waad sii qori kartaa.
-ticket-waiting-soon = Waan ka xunnahay, weli qofna ma qaadan su'aashaada. Lataliye ayaa kaaga jawaabi doona sida ugu dhakhsaha badan. Halkan waad sii qori kartaa.
-ticket-claimed = Hadda { $name } ayaa ku caawinaya. { $name } waa qof, ma aha bot.
-advisor-says = { $name } (lataliye):
-ticket-closed = Lataliyaha ayaa xiray wadahadalkan. Su'aal cusub ma qabtaa? I weydii. { $hours } saacadood gudahood waad dib u furi kartaa wadahadalka lataliyaha.
-ticket-reopened = Wadahadalkaaga lataliyayaasha mar kale waa furan yahay (lambar { $ticket }). Halkan ku qor fariintaada.
+## Talking to a person (advisors).
+advisor-unavailable = Sheekadan dhexdeeda weli ma suurtagal aha inaad qof la hadasho. Si toos ah ula xiriir gemeente { $municipality } (dowladda hoose).
+ticket-created = Su'aashaada waxaan u gudbiyay la-taliye (lambar { $ticket }). Qof ayaa halkan kaaga jawaabi doona. Wax kasta oo aad hadda qorto waxay gaarayaan la-taliyaha.
+ticket-created-urgent = Waxaan sidoo kale ka codsaday la-taliye inuu halkan kuugu soo qoro sida ugu dhakhsaha badan (lambar { $ticket }). Wax kasta oo aad hadda qorto waxay gaarayaan la-taliyaha.
+ticket-created-closed = Su'aashaada waxaan u gudbiyay la-taliye (lambar { $ticket }). La-taliyayaashu hadda ma shaqaynayaan. Waxay jawaabi doonaan laga bilaabo { $day } { $time }. Wax kasta oo aad hadda qorto waxay gaarayaan la-taliyaha.
+ticket-still-open = Wadahadalkaaga la-taliyaha (lambar { $ticket }) weli wuu furan yahay. Halkan ku qor fariintaada; la-taliyaha ayaa akhrin doona.
+ticket-waiting = Waan ka xumahay, weli qofna ma qaadan su'aashaada. Waxaan filaynaa jawaab ugu dambayn { $day } { $time }. Halkan waad sii qori kartaa.
+ticket-waiting-soon = Waan ka xumahay, weli qofna ma qaadan su'aashaada. La-taliye ayaa kaaga jawaabi doona sida ugu dhakhsaha badan. Halkan waad sii qori kartaa.
+ticket-claimed = Hadda { $name } ayaa ku caawinaya. { $name } waa qof, ma aha bot-ka.
+advisor-says = { $name } (la-taliye):
+ticket-closed = La-taliyaha ayaa xiray wadahadalkan. Su'aal cusub ma qabtaa? I weydii. { $hours } saacadood gudahood waad dib u furi kartaa wadahadalka la-taliyaha.
+ticket-reopened = Wadahadalkaaga la-taliyayaasha mar kale wuu furan yahay (lambar { $ticket }). Halkan ku qor fariintaada.
 ticket-reopen-expired = Wadahadalkan dib looma furi karo. Su'aashaada mar kale weydii, ama codso qof.
-back-to-bot = Hagaag, mar kale ayaan ka jawaabayaa su'aalahaaga. Lataliyaha weli halkan ayuu kuugu soo qori karaa.
-relay-resumed = Wax kasta oo aad hadda qorto mar kale waxay gaarayaan lataliyaha.
+back-to-bot = Hagaag, mar kale ayaan ka jawaabayaa su'aalahaaga. La-taliyaha weli halkan ayuu kuugu soo qori karaa.
+relay-resumed = Wax kasta oo aad hadda qorto mar kale waxay gaarayaan la-taliyaha.
 button-back-to-bot = Ku noqo bot-ka
-button-write-advisor = U qor lataliyaha
+button-write-advisor = U qor la-taliyaha
 button-reopen = Dib u fur wadahadalka
-safeguarding-now = Adiga ama qof kale ma ku jirtaan khatar hadda? Wac 112.
-safeguarding-112 = 112: lambarka gurmadka degdegga ah ee booliiska, ambalaaska iyo dab-demiska (bilaash, habeen iyo maalin).
-safeguarding-113 = 113 Ka hortagga is-dilka: wac 113 ama 0800 0113 (bilaash), ama kula sheekeyso 113.nl.
-safeguarding-veilig-thuis = Veilig Thuis (rabshad guriga ah, xadgudub carruur): wac 0800 2000 (bilaash, habeen iyo maalin).
-safeguarding-more = Uma baahnid inaad magacaaga sheegto. Lataliye ayaa sidoo kale halkan kuugu soo qori doona.
+
+## Days, for "from Monday 09:00".
 day-today = maanta
 day-tomorrow = berri
 day-mon = Isniin
@@ -84,12 +81,18 @@ day-fri = Jimce
 day-sat = Sabti
 day-sun = Axad
 
-## Command menu.
+## The command menu (Telegram shows it in the person's app language).
 command-start = Bilow oo dooro luqaddaada
 command-help = Waxa aan qaban karo
 command-language = Dooro luqaddaada
 command-advisor = La hadal qof
-command-forget = Tirtir wax kasta oo lagu kaydiyay adiga
+command-forget = Tirtir wax kasta oo lagaa kaydiyay
 
 # Matrix: a message arrived that the bot could not decrypt.
-matrix-undecryptable = Ma akhrin karin fariintaadii ugu dambeysay: waxay timid iyadoo qarsoon, furihiina ma helin. Fadlan mar kale soo dir. Haddii ay sii socoto, ka bax oo dib ugu gal app-kaaga Matrix, ama wada sheekaysi cusub ila bilow.
+matrix-undecryptable = Ma akhrin karin fariintaadii ugu dambaysay: waxay timid iyadoo qarsoon, furihiina ma helin. Fadlan mar kale soo dir. Haddii ay sii socoto, ka bax oo dib ugu gal app-kaaga Matrix, ama wada sheekaysi cusub ila bilow.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = boggu waa { $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Waxaan akhriyi karaa oo keliya fariimaha qoraalka ah, ma akhriyi karo sawirro, dukumentiyo ama fariimo cod ah. Haddii aad haysato warqad aadan akhriyi karin, la-taliye ayaa kula eegi kara.

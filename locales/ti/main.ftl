@@ -24,38 +24,38 @@ lang-it = ጣልያንኛ
 lang-self = ትግርኛ
 
 welcome =
-    ሰላም! ኣነ Wegwijs እየ፣ ን{ $municipality } ሓደስቲ መጻእቲ ዝሕግዝ።
-    ብቋንቋኻ ሕቶ ሕተተኒ፣ ንኣብነት ብዛዕባ ምምዝጋብ ኣድራሻ፣ ናይ ጥዕና ውሕስነት ወይ ምምሃር ሆላንድኛ።
-    ምስ ናብ ወግዓዊ ገጻት ዝወስዱ መላግቦታት እምልስ። ክሕግዘካ እንተዘይክኢለ፣ ሓደ ሰብ ክሕግዘካ ክሓትት እኽእል እየ።
+    ሰላም! ኣነ Wegwijs እየ፣ ኣብ { $municipality } ንሓደስቲ መጻእቲ ዝሕግዝ።
+    ብቋንቋኹም ሕቶ ሕተቱኒ፣ ንኣብነት ብዛዕባ ምምዝጋብ ኣድራሻ፣ ውሕስነት ጥዕና ወይ ምምሃር ሆላንድኛ።
+    ናብ ወግዓዊ ገጻት ምስ ዝወስዱ መላግቦታት እምልሰልኩም። ክሕግዘኩም እንተዘይክኢለ፣ ሓደ ሰብ ክሕግዘኩም ክሓትት እኽእል እየ።
 help =
-    ብቋንቋኻ ብሒደት ቃላት ሕቶ ሕተተኒ።
-    /language: ቋንቋኻ ምረጽ
-    /advisor: ምስ ሰብ ተዛረብ
-    /forget: ብዛዕባኻ ዝተዓቀበ ኩሉ ደምስስ
-    /help: ነዚ ሓገዝ ኣርኢ
-unknown-command = ነዚ ትእዛዝ ኣይፈልጦን እየ። እንታይ ክገብር ከም ዝኽእል ንምርኣይ /help ጽሓፍ።
-empty-question = በጃኻ ሕቶኻ ብሒደት ቃላት ጽሓፍ።
-dont-know = ይቕሬታ፣ መልሲ ናይዚ ሕቶ ኣይፈልጦን እየ። ብኻልእ ኣገባብ ክትሓትት ወይ ምስ ሰብ ክትዛረብ ትኽእል ኢኻ።
-choose-topic = እንታይ ማለትካ ምዃኑ ርግጸኛ ኣይኮንኩን። ካብዚኦም እቲ ንሕቶኻ ዝበለጸ ዝሰማማዕ ኣየናይ እዩ?
+    ብቋንቋኹም ብሒደት ቃላት ሕቶ ሕተቱኒ።
+    /language: ቋንቋኹም ምረጹ
+    /advisor: ምስ ሰብ ተዛረቡ
+    /forget: ብዛዕባኹም ዝተዓቀበ ኩሉ ደምስሱ
+    /help: ነዚ ሓገዝ ርኣዩ
+unknown-command = ነዚ ትእዛዝ ኣይፈልጦን እየ። እንታይ ክገብር ከም ዝኽእል ንምርኣይ /help ጽሓፉ።
+empty-question = በጃኹም ሕቶኹም ብሒደት ቃላት ጽሓፉ።
+dont-know = ይቕሬታ፣ መልሲ ናይዚ ሕቶ ኣይፈልጦን እየ። ብኻልእ ኣገባብ ክትሓቱ ወይ ምስ ሰብ ክትዛረቡ ትኽእሉ ኢኹም።
+choose-topic = እንታይ ማለትኩም ምዃኑ ርግጸኛ ኣይኮንኩን። ካብዚኦም እቲ ንሕቶኹም ዝበለጸ ዝሰማማዕ ኣየናይ እዩ?
 answer-language-note = እዚ መልሲ ገና ብ{ $wanted } የለን። ብ{ $shown } እንሆ።
-draft-note = እዚ ትርጉም ገና ኣይተመርመረን። ዘይንጹር ነገር እንተልዩ ንሰብ ሕተት።
+draft-note = እዚ ትርጉም ገና ኣይተመርመረን። ዘይንጹር ነገር እንተልዩ ንሰብ ሕተቱ።
 links-heading = ወግዓዊ ገጻት፦
 related-heading = ተዛመድቲ ኣርእስትታት፦
 button-helped = ሓጊዙኒ
 button-not-helped = ኣይሓገዘንን
-button-advisor = ምስ ሰብ ተዛረብ
+button-advisor = ምስ ሰብ ተዛረቡ
 button-language = ቋንቋ
-feedback-thanks = ስለ ዝሓበርካኒ የቐንየለይ!
-feedback-sorry = ከም ዘይሓገዘካ ይሓዝነኒ። ሕቶኻ ብኻልእ ኣገባብ ክትሓትት ወይ ምስ ሰብ ክትዛረብ ትኽእል ኢኻ።
-language-menu = ቋንቋኻ ምረጽ፦
+feedback-thanks = ስለ ዝሓበርኩምኒ የቐንየለይ!
+feedback-sorry = ከም ዘይሓገዘኩም ይሓዝነኒ። ሕቶኹም ብኻልእ ኣገባብ ክትሓቱ ወይ ምስ ሰብ ክትዛረቡ ትኽእሉ ኢኹም።
+language-menu = ቋንቋኹም ምረጹ፦
 language-set = ካብ ሕጂ ንደሓር ብ{ $language } ክምልስ እየ።
-forget-done = ብዛዕባኻ ዝዓቀብክዎ ኩሉ ደምሲሰዮ ኣለኹ።
+forget-done = ብዛዕባኹም ዝዓቀብክዎ ኩሉ ደምሲሰዮ ኣለኹ።
 
 ## Talking to a person (advisors), danger, days.
 advisor-unavailable = ኣብዚ ዕላል እዚ ምስ ሰብ ምዝራብ ገና ኣይከኣልን። ብቐጥታ ምስ ምምሕዳር ከተማ { $municipality } ክትራኸቡ ትኽእሉ ኢኹም።
-ticket-created = ሕቶኹም ናብ ኣማኻሪ ኣመሓላሊፈዮ (ቁጽሪ { $ticket })። ሰብ ኣብዚ ክምልሰልኩም እዩ። ሕጂ ዝጽሕፍዎ ኩሉ ናብ ኣማኻሪ ይበጽሕ።
-ticket-created-urgent = ኣማኻሪ ብዝቐልጠፈ ኣብዚ ክጽሕፈልኩም እውን ሓቲተ ኣለኹ (ቁጽሪ { $ticket })። ሕጂ ዝጽሕፍዎ ኩሉ ናብ ኣማኻሪ ይበጽሕ።
-ticket-created-closed = ሕቶኹም ናብ ኣማኻሪ ኣመሓላሊፈዮ (ቁጽሪ { $ticket })። ኣማኸርቲ ሕጂ ኣይሰርሑን ኣለዉ። ካብ { $day } { $time } ጀሚሮም ክምልሱ እዮም። ሕጂ ዝጽሕፍዎ ኩሉ ናብ ኣማኻሪ ይበጽሕ።
+ticket-created = ሕቶኹም ናብ ኣማኻሪ ኣመሓላሊፈዮ (ቁጽሪ { $ticket })። ሰብ ኣብዚ ክምልሰልኩም እዩ። ሕጂ እትጽሕፍዎ ኩሉ ናብ ኣማኻሪ ይበጽሕ።
+ticket-created-urgent = ኣማኻሪ ብዝቐልጠፈ ኣብዚ ክጽሕፈልኩም እውን ሓቲተ ኣለኹ (ቁጽሪ { $ticket })። ሕጂ እትጽሕፍዎ ኩሉ ናብ ኣማኻሪ ይበጽሕ።
+ticket-created-closed = ሕቶኹም ናብ ኣማኻሪ ኣመሓላሊፈዮ (ቁጽሪ { $ticket })። ኣማኸርቲ ሕጂ ኣይሰርሑን ኣለዉ። ካብ { $day } { $time } ጀሚሮም ክምልሱ እዮም። ሕጂ እትጽሕፍዎ ኩሉ ናብ ኣማኻሪ ይበጽሕ።
 ticket-still-open = ምስ ኣማኻሪ ዘለኩም ዝርርብ (ቁጽሪ { $ticket }) ገና ክፉት እዩ። መልእኽትኹም ኣብዚ ጸሓፉ፤ ኣማኻሪ ከንብቦ እዩ።
 ticket-waiting = ይቕሬታ፡ ገና ሕቶኹም ዝወሰደ ሰብ የለን። ክሳብ { $day } { $time } መልሲ ንጽበ። ኣብዚ ምጽሓፍ ክትቕጽሉ ትኽእሉ ኢኹም።
 ticket-waiting-soon = ይቕሬታ፡ ገና ሕቶኹም ዝወሰደ ሰብ የለን። ኣማኻሪ ብዝቐልጠፈ ክምልስ እዩ። ኣብዚ ምጽሓፍ ክትቕጽሉ ትኽእሉ ኢኹም።
@@ -65,15 +65,10 @@ ticket-closed = ኣማኻሪ ነዚ ዝርርብ ዓጽዩዎ። ሓድሽ ሕ�
 ticket-reopened = ምስ ኣማኸርቲ ዘለኩም ዝርርብ እንደገና ተኸፊቱ (ቁጽሪ { $ticket })። መልእኽትኹም ኣብዚ ጸሓፉ።
 ticket-reopen-expired = እዚ ዝርርብ እዚ እንደገና ክኽፈት ኣይክእልን። ሕቶኹም እንደገና ሕተቱ፡ ወይ ሰብ ሕተቱ።
 back-to-bot = ሕራይ፡ ሕቶታትኩም እንደገና ክምልስ እየ። ኣማኻሪ ሕጂ እውን ኣብዚ ክጽሕፈልኩም ይኽእል እዩ።
-relay-resumed = ሕጂ ዝጽሕፍዎ ኩሉ እንደገና ናብ ኣማኻሪ ይበጽሕ።
+relay-resumed = ሕጂ እትጽሕፍዎ ኩሉ እንደገና ናብ ኣማኻሪ ይበጽሕ።
 button-back-to-bot = ናብ ቦት ተመለሱ
 button-write-advisor = ናብ ኣማኻሪ ጸሓፉ
 button-reopen = ዝርርብ እንደገና ክፈቱ
-safeguarding-now = ንስኹም ወይ ካልእ ሰብ ሕጂ ኣብ ሓደጋ ዲኹም ዘለኹም? ናብ 112 ደውሉ።
-safeguarding-112 = 112: ቁጽሪ ህጹጽ ረድኤት ንፖሊስ፡ ኣምቡላንስን ሓዊ መጥፋእትን (ብነጻ፡ ለይትን መዓልትን)።
-safeguarding-113 = 113 ምክልኻል ነብሰ-ቕትለት: ናብ 113 ወይ 0800 0113 ደውሉ (ብነጻ)፡ ወይ ኣብ 113.nl ተዘራረቡ።
-safeguarding-veilig-thuis = Veilig Thuis (ዓመጽ ኣብ ገዛ፡ ግፍዒ ኣብ ቆልዑ): ናብ 0800 2000 ደውሉ (ብነጻ፡ ለይትን መዓልትን)።
-safeguarding-more = ስምኩም ክትነግሩ ኣየድልየን። ኣማኻሪ እውን ኣብዚ ክጽሕፈልኩም እዩ።
 day-today = ሎሚ
 day-tomorrow = ጽባሕ
 day-mon = ሰኑይ
@@ -86,10 +81,16 @@ day-sun = ሰንበት
 
 ## Command menu.
 command-start = ጀምሩን ቋንቋኹም ምረጹን
-command-help = እንታይ ክገብር ይኽእል
+command-help = እንታይ ክገብር ከም ዝኽእል
 command-language = ቋንቋኹም ምረጹ
 command-advisor = ምስ ሰብ ተዛረቡ
 command-forget = ብዛዕባኹም ዝተዓቀበ ኩሉ ደምስሱ
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = ናይ መወዳእታ መልእኽትኹም ከንብቦ ኣይከኣልኩን፡ ተመስጢሩ እዩ መጺኡ፡ መፍትሕ ድማ ኣይበጽሐንን። በጃኹም ደጊምኩም ስደድዎ። እንተ ደጊሙ፡ ካብ ናይ Matrix ኣፕ ወጺእኩም ደጊምኩም እተዉ፡ ወይ ምሳይ ሓድሽ ዕላል ጀምሩ።
+
+## Next to a link whose page is in another language than the reader's.
+link-language = ገጽ ብ{ $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = ጽሑፍ ጥራይ እየ ከንብብ ዝኽእል፡ ስእሊ፡ ሰነድ ወይ ናይ ድምጺ መልእኽቲ ኣይኮነን። ከተንብብዎ ዘይትኽእሉ ደብዳበ እንተሃልዩኩም፡ ሓደ ኣማኻሪ ምሳኹም ክርእዮ ይኽእል።

@@ -25,39 +25,39 @@ lang-self = Türkçe
 
 welcome =
     Merhaba! Ben Wegwijs, { $municipality } için yeni gelenlere yardımcı olan bir asistanım.
-    Bana kendi dilinde bir soru sor; örneğin adres kaydı, sağlık sigortası ya da Hollandaca öğrenmek hakkında.
-    Resmî sayfaların bağlantılarıyla cevap veririm. Yardım edemezsem, sana yardım etmesi için bir kişiye sorabilirim.
+    Bana kendi dilinizde bir soru sorun; örneğin adres kaydı, sağlık sigortası ya da Hollandaca öğrenmek hakkında.
+    Resmî sayfaların bağlantılarıyla cevap veririm. Yardım edemezsem, size yardım etmesi için bir kişiye sorabilirim.
 help =
-    Bana kendi dilinde, birkaç kelimeyle bir soru sor.
-    /language: dilini seç
-    /advisor: bir kişiyle konuş
-    /forget: hakkında kayıtlı her şeyi sil
-    /help: bu yardımı göster
-unknown-command = Bu komutu bilmiyorum. Neler yapabildiğimi görmek için /help yaz.
-empty-question = Lütfen sorunu birkaç kelimeyle yaz.
-dont-know = Üzgünüm, bu sorunun cevabını bilmiyorum. Başka kelimelerle sorabilir ya da bir kişiyle konuşabilirsin.
-choose-topic = Ne demek istediğinden emin değilim. Sorunla en çok hangisi uyuşuyor?
+    Bana kendi dilinizde, birkaç kelimeyle bir soru sorun.
+    /language: dilinizi seçin
+    /advisor: bir kişiyle konuşun
+    /forget: hakkınızda kayıtlı her şeyi silin
+    /help: bu yardımı yeniden görün
+unknown-command = Bu komutu bilmiyorum. Neler yapabildiğimi görmek için /help yazın.
+empty-question = Lütfen sorunuzu birkaç kelimeyle yazın.
+dont-know = Üzgünüm, bu sorunun cevabını bilmiyorum. Başka kelimelerle sorabilir ya da bir kişiyle konuşabilirsiniz.
+choose-topic = Ne demek istediğinizden emin değilim. Sorunuza en çok hangisi uyuyor?
 answer-language-note = Bu cevap henüz { $wanted } dilinde yok. İşte { $shown } dilinde.
-draft-note = Bu çeviri henüz kontrol edilmedi. Bir şey anlaşılmıyorsa bir kişiye sor.
+draft-note = Bu çeviri henüz kontrol edilmedi. Bir şey anlaşılmıyorsa bir kişiye sorun.
 links-heading = Resmî sayfalar:
 related-heading = İlgili konular:
 button-helped = Bu yardımcı oldu
 button-not-helped = Bu yardımcı olmadı
-button-advisor = Bir kişiyle konuş
+button-advisor = Bir kişiyle konuşun
 button-language = Dil
-feedback-thanks = Bildirdiğin için teşekkürler!
-feedback-sorry = Bunun yardımcı olmadığına üzüldüm. Sorunu başka kelimelerle sorabilir ya da bir kişiyle konuşabilirsin.
-language-menu = Dilini seç:
+feedback-thanks = Bildirdiğiniz için teşekkürler!
+feedback-sorry = Bunun yardımcı olmadığına üzüldüm. Sorunuzu başka kelimelerle sorabilir ya da bir kişiyle konuşabilirsiniz.
+language-menu = Dilinizi seçin:
 language-set = Bundan sonra { $language } cevap vereceğim.
-forget-done = Hakkında kaydettiğim her şeyi sildim.
+forget-done = Hakkınızda kaydettiğim her şeyi sildim.
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = Bu sohbette henüz bir insanla konuşamazsınız. { $municipality } belediyesiyle doğrudan iletişime geçebilirsiniz.
+advisor-unavailable = Bu sohbette henüz bir insanla konuşamazsınız. { $municipality } belediyesiyle (gemeente) doğrudan iletişime geçebilirsiniz.
 ticket-created = Sorunuzu bir danışmana ilettim (numara { $ticket }). Size burada bir insan cevap verecek. Şimdi yazdığınız her şey danışmana gider.
 ticket-created-urgent = Bir danışmandan size burada en kısa sürede yazmasını da istedim (numara { $ticket }). Şimdi yazdığınız her şey danışmana gider.
-ticket-created-closed = Sorunuzu bir danışmana ilettim (numara { $ticket }). Danışmanlar şu anda çalışmıyor. { $day } { $time } itibarıyla cevap verecekler. Şimdi yazdığınız her şey danışmana gider.
+ticket-created-closed = Sorunuzu bir danışmana ilettim (numara { $ticket }). Danışmanlar şu anda çalışmıyor ve { $day } saat { $time } itibarıyla cevap verecekler. Şimdi yazdığınız her şey danışmana gider.
 ticket-still-open = Bir danışmanla konuşmanız (numara { $ticket }) hâlâ açık. Mesajınızı buraya yazın; danışman okuyacak.
-ticket-waiting = Üzgünüz, sorunuzu henüz kimse almadı. { $day } { $time } saatine kadar bir cevap bekliyoruz. Buraya yazmaya devam edebilirsiniz.
+ticket-waiting = Üzgünüz, sorunuzu henüz kimse almadı. Cevabı en geç şu zamanda bekliyoruz: { $day }, saat { $time }. Buraya yazmaya devam edebilirsiniz.
 ticket-waiting-soon = Üzgünüz, sorunuzu henüz kimse almadı. Bir danışman en kısa sürede cevap verecek. Buraya yazmaya devam edebilirsiniz.
 ticket-claimed = Şimdi size { $name } yardım ediyor. { $name } bir insandır, bot değildir.
 advisor-says = { $name } (danışman):
@@ -66,30 +66,31 @@ ticket-reopened = Danışmanlarla konuşmanız yeniden açık (numara { $ticket 
 ticket-reopen-expired = Bu konuşma artık yeniden açılamaz. Sorunuzu tekrar sorun veya bir insan isteyin.
 back-to-bot = Tamam, sorularınızı yine ben cevaplıyorum. Danışman size burada yazmaya devam edebilir.
 relay-resumed = Şimdi yazdığınız her şey yine danışmana gider.
-button-back-to-bot = Bota dön
-button-write-advisor = Danışmana yaz
-button-reopen = Konuşmayı yeniden aç
-safeguarding-now = Siz veya başka biri şu anda tehlikede mi? 112'yi arayın.
-safeguarding-112 = 112: polis, ambulans ve itfaiye için acil numara (ücretsiz, gece gündüz).
-safeguarding-113 = 113 İntiharı Önleme: 113'ü veya 0800 0113'ü arayın (ücretsiz) ya da 113.nl üzerinden sohbet edin.
-safeguarding-veilig-thuis = Veilig Thuis (evde şiddet, çocuk istismarı): 0800 2000'i arayın (ücretsiz, gece gündüz).
-safeguarding-more = Adınızı söylemek zorunda değilsiniz. Bir danışman size burada da yazacak.
+button-back-to-bot = Bota dönün
+button-write-advisor = Danışmana yazın
+button-reopen = Konuşmayı yeniden açın
 day-today = bugün
 day-tomorrow = yarın
-day-mon = Pazartesi
-day-tue = Salı
-day-wed = Çarşamba
-day-thu = Perşembe
-day-fri = Cuma
-day-sat = Cumartesi
-day-sun = Pazar
+day-mon = pazartesi
+day-tue = salı
+day-wed = çarşamba
+day-thu = perşembe
+day-fri = cuma
+day-sat = cumartesi
+day-sun = pazar
 
 ## Command menu.
-command-start = Başla ve dilini seç
+command-start = Başlayın ve dilinizi seçin
 command-help = Neler yapabilirim
-command-language = Dilini seç
-command-advisor = Bir insanla konuş
-command-forget = Hakkında kaydedilen her şeyi sil
+command-language = Dilinizi seçin
+command-advisor = Bir insanla konuşun
+command-forget = Hakkınızda kaydedilen her şeyi silin
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = Son mesajınızı okuyamadım: şifreli geldi ve anahtarı alamadım. Lütfen tekrar gönderin. Bu sık oluyorsa Matrix uygulamanızdan çıkış yapıp yeniden girin veya benimle yeni bir sohbet başlatın.
+
+## Next to a link whose page is in another language than the reader's.
+link-language = sayfa { $language } dilinde
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = Yalnızca yazılı mesajları okuyabilirim; fotoğraf, belge veya sesli mesajları okuyamam. Okuyamadığınız bir mektubunuz varsa, bir danışman onu sizinle birlikte inceleyebilir.

@@ -24,19 +24,19 @@ lang-it = 意大利语
 lang-self = 中文
 
 welcome =
-    你好！我是 Wegwijs，为 { $municipality } 的新居民提供帮助。
-    请用你的语言向我提问，例如关于登记地址、医疗保险或学习荷兰语。
-    我会附上官方网页的链接来回答。如果我帮不了你，我可以请一位工作人员来帮助你。
+    您好！我是 Wegwijs，为 { $municipality } 的新居民提供帮助。
+    请用您的语言向我提问，例如关于登记地址、医疗保险或学习荷兰语。
+    我会附上官方网页的链接来回答。如果我帮不了您，我可以请一位工作人员来帮助您。
 help =
-    请用你的语言，用几个词向我提问。
+    请用您的语言，用几个词向我提问。
     /language：选择语言
     /advisor：与真人交谈
-    /forget：删除关于你保存的所有信息
+    /forget：删除我保存的关于您的所有信息
     /help：显示此帮助
 unknown-command = 我不认识这个命令。输入 /help 查看我能做什么。
-empty-question = 请用几个词写下你的问题。
-dont-know = 抱歉，我不知道这个问题的答案。你可以换一种说法提问，或者与真人交谈。
-choose-topic = 我不太确定你的意思。以下哪一项最符合你的问题？
+empty-question = 请用几个词写下您的问题。
+dont-know = 抱歉，我不知道这个问题的答案。您可以换一种说法提问，或者与真人交谈。
+choose-topic = 我不太确定您的意思。以下哪一项最符合您的问题？
 answer-language-note = 这个回答还没有{ $wanted }版本。下面是{ $shown }版本。
 draft-note = 这个翻译还没有经过检查。如有不清楚的地方，请询问工作人员。
 links-heading = 官方网页：
@@ -45,14 +45,14 @@ button-helped = 有帮助
 button-not-helped = 没有帮助
 button-advisor = 与真人交谈
 button-language = 语言
-feedback-thanks = 谢谢你的反馈！
-feedback-sorry = 很抱歉没有帮到你。你可以换一种说法提问，或者与真人交谈。
+feedback-thanks = 谢谢您的反馈！
+feedback-sorry = 很抱歉没有帮到您。您可以换一种说法提问，或者与真人交谈。
 language-menu = 请选择语言：
 language-set = 从现在起我将用{ $language }回答。
-forget-done = 我已删除了关于你保存的所有信息。
+forget-done = 我已删除了我保存的关于您的所有信息。
 
 ## Talking to a person (advisors), danger, days.
-advisor-unavailable = 目前在这个聊天中还不能和真人交谈。您可以直接联系 { $municipality } 市政府。
+advisor-unavailable = 目前在这个聊天中还不能和真人交谈。您可以直接联系 { $municipality } 的 gemeente（市政府）。
 ticket-created = 我已把您的问题转给一位顾问（编号 { $ticket }）。会有真人在这里回答您。您现在写的所有内容都会发给顾问。
 ticket-created-urgent = 我也已请一位顾问尽快在这里给您写信（编号 { $ticket }）。您现在写的所有内容都会发给顾问。
 ticket-created-closed = 我已把您的问题转给一位顾问（编号 { $ticket }）。顾问现在不在工作时间。他们将从 { $day } { $time } 开始回答。您现在写的所有内容都会发给顾问。
@@ -69,11 +69,6 @@ relay-resumed = 您现在写的所有内容会再次发给顾问。
 button-back-to-bot = 回到机器人
 button-write-advisor = 给顾问写信
 button-reopen = 重新打开对话
-safeguarding-now = 您或其他人现在有危险吗？请拨打 112。
-safeguarding-112 = 112：报警、救护车和消防的紧急电话（免费，全天 24 小时）。
-safeguarding-113 = 113 自杀预防：拨打 113 或 0800 0113（免费），或在 113.nl 上聊天。
-safeguarding-veilig-thuis = Veilig Thuis（家庭暴力、虐待儿童）：拨打 0800 2000（免费，全天 24 小时）。
-safeguarding-more = 您不必说出自己的名字。顾问也会在这里给您写信。
 day-today = 今天
 day-tomorrow = 明天
 day-mon = 星期一
@@ -93,3 +88,9 @@ command-forget = 删除关于您的所有记录
 
 # Matrix: a message arrived that the bot could not decrypt.
 matrix-undecryptable = 我无法读取您的上一条消息：它是加密的，而我没有收到密钥。请再发送一次。如果经常这样，请在您的 Matrix 应用中退出后重新登录，或与我开始一个新的聊天。
+
+## Next to a link whose page is in another language than the reader's.
+link-language = 网页语言：{ $language }
+
+## A photo, document or voice message arrived while no advisor is reading along.
+media-received = 我只能阅读文字消息，无法阅读照片、文件或语音消息。如果您有看不懂的信件，顾问可以和您一起看。

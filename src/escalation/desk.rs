@@ -8,7 +8,7 @@ use super::ticket::{Entry, Party, Reason, Ticket, TicketState};
 use crate::knowledge::{KnowledgeBase, TopicId};
 use crate::lang::Lang;
 use crate::locale::Locales;
-use crate::message::{Action, Block, Button, ChatRef, Inline, Kind, Outgoing, RichText, TicketOp};
+use crate::message::{Action, Block, Button, ChatRef, Inline, Kind, Media, Outgoing, RichText, TicketOp};
 use crate::store::{Change, Store};
 use anyhow::Result;
 
@@ -24,11 +24,26 @@ pub enum Recent {
 /// Longest text relayed or stored in one piece; longer messages are cut (and say so).
 const MAX_TEXT: usize = 3_000;
 
+/// A file in a transcript: its kind and caption, never its contents.
+fn media_line(m: &Media) -> String {
+    match m.caption.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => format!("[{}] {}", m.kind.as_str(), cap(c)),
+        None => format!("[{}]", m.kind.as_str()),
+    }
+}
+
+/// Relayed and stored text: direction overrides and control characters out (they can reorder
+/// what the reader sees), at most [`MAX_TEXT`] characters (a cut says so).
 fn cap(text: &str) -> String {
-    if text.chars().count() <= MAX_TEXT {
-        text.to_string()
+    let clean: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}'))
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
+    if clean.chars().count() <= MAX_TEXT {
+        clean
     } else {
-        let mut s: String = text.chars().take(MAX_TEXT).collect();
+        let mut s: String = clean.chars().take(MAX_TEXT).collect();
         s.push_str(" […]");
         s
     }
@@ -327,6 +342,37 @@ impl<'a> Desk<'a> {
         self.save(t);
     }
 
+    /// The newcomer sent a file while their ticket relays: it goes to the rooms (and to the advisor's
+    /// own chat platform by re-upload when the rooms are elsewhere).
+    pub fn media_from_person(&mut self, t: &mut Ticket, media: &Media) {
+        let line = media_line(media);
+        self.entry(t, Party::Person, None, &line);
+        if let Some(f) = &media.stored {
+            self.changes.push(Change::MediaFile { file: f.clone(), person: t.person.clone(), at: self.now });
+        }
+        let claimed_by: Option<AdvisorConfig> = t.advisor.as_deref().and_then(|n| self.esc.advisor_named(n)).cloned();
+        let t2 = t.clone();
+        let rooms: Vec<ChatRef> = self.esc.rooms.iter().map(|r| r.chat_ref()).collect();
+        for room in rooms {
+            let lang = self.room_lang(&room);
+            let kind = self.staff(lang, &format!("staff-media-{}", media.kind.as_str()), &[]);
+            let mut head = vec![Inline::Strong(self.staff(lang, "staff-person-sent", &[("ticket", &t2.id.to_string()), ("kind", &kind)]))];
+            if let Some(a) = &claimed_by {
+                head.push(Inline::Text(" ".into()));
+                head.extend(self.mentions(&room, &[a]));
+            }
+            let mut text = RichText { blocks: vec![Block::Paragraph(head)] };
+            if let Some(c) = media.caption.as_deref().filter(|c| !c.trim().is_empty()) {
+                text.push(Block::Paragraph(vec![Inline::Text(cap(c))]));
+            }
+            let mut o = Outgoing::new(room, Kind::Relay, lang, text, vec![]);
+            o.ticket = Some(t2.id);
+            o.media = media.is_file().then(|| media.clone());
+            self.push(o);
+        }
+        self.save(t);
+    }
+
     /// Safeguarding words while a ticket is active: it becomes urgent and is posted again.
     pub fn make_urgent(&mut self, t: &mut Ticket, text: &str) -> Result<()> {
         if !t.urgent {
@@ -449,6 +495,9 @@ impl<'a> Desk<'a> {
         t.advisor = Some(a.name.clone());
         t.claimed_at = Some(self.now);
         self.save(t);
+        if let Err(e) = self.refresh_buttons(t) {
+            tracing::warn!("refreshing a ticket's buttons failed: {e:#}");
+        }
         let (id, name) = (t.id.to_string(), a.name.clone());
         let t2 = t.clone();
         self.to_rooms(t, Kind::Ticket, &|d: &Desk, _r: &ChatRef, lang: Lang| {
@@ -482,6 +531,7 @@ impl<'a> Desk<'a> {
                     t.claimed_at = None;
                     t.reminded_at = None;
                     self.save(&mut t);
+                    self.refresh_buttons(&t)?;
                     let speakers: Vec<AdvisorConfig> = self.esc.advisors_for(t.lang).into_iter().cloned().collect();
                     let (n, name) = (id.to_string(), a.name.clone());
                     let t2 = t.clone();
@@ -499,6 +549,7 @@ impl<'a> Desk<'a> {
                     t.closed_at = Some(self.now);
                     t.relay = false;
                     self.save(&mut t);
+                    self.refresh_buttons(&t)?;
                     let (n, name) = (id.to_string(), a.name.clone());
                     let t2 = t.clone();
                     self.to_rooms(&t, Kind::Ticket, &|d: &Desk, _r: &ChatRef, lang: Lang| {
@@ -530,6 +581,7 @@ impl<'a> Desk<'a> {
         t.advisor = Some(to.name.clone());
         t.claimed_at = Some(self.now);
         self.save(&mut t);
+        self.refresh_buttons(&t)?;
         let n = id.to_string();
         let t2 = t.clone();
         self.to_rooms(&t, Kind::Ticket, &|d: &Desk, room: &ChatRef, lang: Lang| {
@@ -567,6 +619,33 @@ impl<'a> Desk<'a> {
             let head = Inline::Strong(d.staff(lang, "staff-advisor-wrote", &[("ticket", &n), ("name", &name)]));
             (RichText { blocks: vec![Block::Paragraph(vec![head]), Block::Paragraph(vec![Inline::Text(text.clone())])] }, vec![])
         });
+        Ok(())
+    }
+
+    /// A file from an advisor for the newcomer (posted in the ticket's thread or as a reply to it).
+    pub fn media_from_advisor(&mut self, chat: &ChatRef, a: &AdvisorConfig, id: u64, media: &Media) -> Result<()> {
+        let lang = self.staff_lang(chat, Some(a));
+        let Some(mut t) = self.active(chat, lang, id)? else { return Ok(()) };
+        if self.held_by_other(chat, lang, &t, a) {
+            return Ok(());
+        }
+        if t.state == TicketState::Open {
+            self.claim_as(&mut t, a);
+        }
+        t.state = TicketState::Answered;
+        self.entry(&t, Party::Advisor, Some(&a.name), &media_line(media));
+        if let Some(f) = &media.stored {
+            self.changes.push(Change::MediaFile { file: f.clone(), person: t.person.clone(), at: self.now });
+        }
+        self.save(&mut t);
+        let header = self.locales.msg(t.lang, "advisor-says", &[("name", a.first_name())]);
+        let mut body = RichText { blocks: vec![Block::Paragraph(vec![Inline::Strong(header)])] };
+        if let Some(c) = media.caption.as_deref().filter(|c| !c.trim().is_empty()) {
+            body.push(Block::Paragraph(vec![Inline::Text(cap(c))]));
+        }
+        let mut o = Outgoing::new(t.person.clone(), Kind::Relay, t.lang, body, vec![]);
+        o.media = media.is_file().then(|| media.clone());
+        self.push(o);
         Ok(())
     }
 
@@ -626,9 +705,30 @@ impl<'a> Desk<'a> {
         self.reply(chat, lang, "staff-help", &[]);
     }
 
-    pub fn not_advisor(&mut self, chat: &ChatRef) {
+    /// Someone who is not an advisor pressed a ticket button or typed a command in a room: only
+    /// they are told (in the ticket's thread when there is one).
+    pub fn not_advisor(&mut self, chat: &ChatRef, user: &str, ticket: Option<u64>) {
         let lang = self.staff_lang(chat, None);
-        self.reply(chat, lang, "staff-not-advisor", &[]);
+        let mut o = Outgoing::new(chat.clone(), Kind::Refusal, lang, RichText::paragraph(self.staff(lang, "staff-not-advisor", &[])), vec![]);
+        o.to_user = Some(user.to_string());
+        o.ticket = ticket;
+        self.push(o);
+    }
+
+    /// The ticket's post in every room shows the buttons of its current state.
+    fn refresh_buttons(&mut self, t: &Ticket) -> Result<()> {
+        let mut seen: Vec<ChatRef> = Vec::new();
+        for (chat, message) in self.store.ticket_messages(t.id)? {
+            // The first message of a ticket in a room is its post.
+            if seen.contains(&chat) || self.esc.room(&chat).is_none() {
+                continue;
+            }
+            seen.push(chat.clone());
+            let lang = self.room_lang(&chat);
+            let buttons = self.staff_buttons(lang, t);
+            self.changes.push(Change::Edit { chat, message, lang, buttons, at: self.now });
+        }
+        Ok(())
     }
 
     // ----- time -----

@@ -7,10 +7,11 @@
 
 pub mod config;
 pub mod desk;
+pub mod staff;
 pub mod ticket;
 pub mod triggers;
 
 pub use config::{AccountId, AdvisorConfig, AdvisorFile, Escalation, EscalationFile, RoomConfig};
 pub use desk::{Desk, Recent};
 pub use ticket::{Entry, Party, Reason, Ticket, TicketState};
-pub use triggers::{Trigger, Triggers};
+pub use triggers::{Category, Hit, Kind as TriggerKind, Trigger, Triggers};

@@ -39,6 +39,8 @@ const TOPIC_KEYS: &[&str] = &[
 const LANG_KEYS: &[&str] = &["title", "questions", "keywords", "status", "source"];
 const LINK_KEYS: &[&str] = &["url", "label", "lang"];
 const CHECK_KEYS: &[&str] = &["on", "page", "facts"];
+/// The folder of everyday-word files beside the layers.
+pub const SYNONYMS_DIR: &str = "synonyms";
 
 /// The fixed list of topic ids (`knowledge/topics.tsv`): id, layer kind (`national`/`municipal`), scope.
 #[derive(Debug, Clone, Default)]
@@ -100,6 +102,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> (KnowledgeBase, Vec<Problem>) {
         None => list_dirs(root, &mut problems)
             .into_iter()
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .filter(|n| n != SYNONYMS_DIR)
             .collect(),
     };
     if opts.layers.is_none() && layers.is_empty() {
@@ -150,7 +153,8 @@ pub fn load(root: &Path, opts: &LoadOptions) -> (KnowledgeBase, Vec<Problem>) {
             merged.insert(t.id.clone(), t);
         }
     }
-    let kb = KnowledgeBase::new(merged.into_values().collect());
+    let mut kb = KnowledgeBase::new(merged.into_values().collect());
+    kb.synonyms = super::synonyms::Synonyms::load(&root.join(SYNONYMS_DIR), &mut problems);
     check_duplicate_questions(&kb, &mut problems);
     problems.sort();
     problems.dedup();
@@ -387,12 +391,21 @@ fn load_topic(dir: &Path, layer: &str, opts: &LoadOptions, problems: &mut Vec<Pr
             problems.push(Problem::error(&file, value_line(&text, "sources", s), format!("source '{s}' is not an absolute https URL")));
         }
     }
-    let safeguarding = match table.get("safeguarding") {
-        None => false,
-        Some(toml::Value::Boolean(b)) => *b,
+    // `safeguarding = true` (about danger), or the kind of danger: then a message whose best topic
+    // this is gets that kind's emergency numbers first.
+    let (safeguarding, safeguarding_category) = match table.get("safeguarding") {
+        None => (false, None),
+        Some(toml::Value::Boolean(b)) => (*b, None),
+        Some(toml::Value::String(s)) => match crate::escalation::Category::from_name(s) {
+            Some(c) => (true, Some(c)),
+            None => {
+                problems.push(Problem::error(&file, f.line("safeguarding"), format!("'safeguarding' must be true, false or a kind of danger (suicide, domestic, sexual, danger, exploitation), not '{s}'")));
+                (false, None)
+            }
+        },
         Some(_) => {
-            problems.push(Problem::error(&file, f.line("safeguarding"), "'safeguarding' must be true or false"));
-            false
+            problems.push(Problem::error(&file, f.line("safeguarding"), "'safeguarding' must be true, false or a kind of danger (suicide, domestic, sexual, danger, exploitation)"));
+            (false, None)
         }
     };
     let links = load_links(&file, &text, &table, problems);
@@ -425,6 +438,7 @@ fn load_topic(dir: &Path, layer: &str, opts: &LoadOptions, problems: &mut Vec<Pr
         sources,
         links,
         safeguarding,
+        safeguarding_category,
         checked,
         translations,
     };
@@ -766,9 +780,32 @@ fn warn_about_topic(t: &Topic, file: &Path, text: &str, opts: &LoadOptions, prob
                 if tr.body.is_none() && opts.full_langs.contains(&lang) {
                     problems.push(Problem::warning(&path, 1, "no answer in this language yet (questions only)"));
                 }
-                if tr.status == super::Status::Draft {
-                    let fm_line = key_line(&read_or_empty(&path), "status");
-                    problems.push(Problem::warning(&path, fm_line, "draft translation: not yet checked by a fluent reader"));
+                // Drafts are normal: `kb stats` counts them. What must hold is that a translation
+                // carries its source's facts and follows its source's changes.
+                if let Some(f) = super::translation::check(t, tr) {
+                    let line = key_line(&read_or_empty(&path), "source");
+                    if !f.missing_numbers.is_empty() {
+                        problems.push(Problem::warning(&path, line, format!("numbers of the source answer missing here: {}", f.missing_numbers.join(", "))));
+                    }
+                    if !f.missing_urls.is_empty() {
+                        problems.push(Problem::warning(&path, line, format!("web addresses of the source answer missing here: {}", f.missing_urls.join(" "))));
+                    }
+                    match &f.version {
+                        super::translation::Version::Current => {}
+                        super::translation::Version::Stale { recorded, now } => problems.push(Problem::warning(
+                            &path,
+                            line,
+                            format!("stale: translated from {recorded}, the source is now {now}; update it, then run `wegwijs kb stamp {}`", path.display()),
+                        )),
+                        super::translation::Version::Unstamped { now } => problems.push(Problem::warning(
+                            &path,
+                            line,
+                            format!("the version of the source is not recorded (now {now}); once checked, run `wegwijs kb stamp {}`", path.display()),
+                        )),
+                        super::translation::Version::NoSource => {
+                            problems.push(Problem::warning(&path, line, "the source language named in 'source' has no answer in this topic"))
+                        }
+                    }
                 }
                 if tr.questions.len() < 5 {
                     let line = key_line(&read_or_empty(&path), "questions");

@@ -6,8 +6,10 @@
 mod load;
 mod problem;
 pub mod stats;
+pub mod synonyms;
+pub mod translation;
 
-pub use load::{load, LoadOptions, TopicList};
+pub use load::{load, LoadOptions, TopicList, SYNONYMS_DIR};
 pub use problem::{Problem, Severity};
 
 use crate::lang::Lang;
@@ -194,6 +196,8 @@ pub struct Topic {
     pub links: Vec<Link>,
     /// Topics about danger, violence or suicide.
     pub safeguarding: bool,
+    /// The kind of danger this topic is about, when a message about it needs emergency numbers first.
+    pub safeguarding_category: Option<crate::escalation::Category>,
     /// Fact checks: which page confirmed which facts, and when.
     pub checked: Vec<Check>,
     pub translations: BTreeMap<Lang, Translation>,
@@ -225,13 +229,15 @@ impl Topic {
 pub struct KnowledgeBase {
     topics: Vec<Topic>,
     by_id: HashMap<TopicId, usize>,
+    /// Everyday words for official terms, searched along with messages.
+    pub synonyms: synonyms::Synonyms,
 }
 
 impl KnowledgeBase {
     pub fn new(mut topics: Vec<Topic>) -> Self {
         topics.sort_by(|a, b| a.id.cmp(&b.id));
         let by_id = topics.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-        KnowledgeBase { topics, by_id }
+        KnowledgeBase { topics, by_id, synonyms: synonyms::Synonyms::default() }
     }
 
     pub fn topics(&self) -> &[Topic] {

@@ -36,6 +36,9 @@ pub struct Row {
     pub stale: bool,
     pub reviewed: String,
     pub cells: Vec<Cell>,
+    /// Per language: what the translation check found (numbers or web addresses of the source
+    /// missing, an outdated or unrecorded source version); empty when all is well.
+    pub findings: Vec<Vec<String>>,
 }
 
 /// The whole coverage matrix, rows in topic order, columns in [`Lang::ALL`] order.
@@ -44,7 +47,31 @@ pub struct Coverage {
     pub rows: Vec<Row>,
 }
 
+/// A translation check's findings in words.
+fn describe(f: super::translation::Findings) -> Vec<String> {
+    use super::translation::Version;
+    let mut out = Vec::new();
+    if !f.missing_numbers.is_empty() {
+        out.push(format!("numbers missing: {}", f.missing_numbers.join(", ")));
+    }
+    if !f.missing_urls.is_empty() {
+        out.push(format!("web addresses missing: {}", f.missing_urls.join(" ")));
+    }
+    match f.version {
+        Version::Current => {}
+        Version::Stale { recorded, now } => out.push(format!("stale: made from {recorded}, source now {now}")),
+        Version::Unstamped { now } => out.push(format!("source version not recorded (now {now})")),
+        Version::NoSource => out.push("the named source has no answer".into()),
+    }
+    out
+}
+
 impl Coverage {
+    /// Translations with a finding, in all.
+    pub fn with_findings(&self) -> usize {
+        self.rows.iter().map(|r| r.findings.iter().filter(|f| !f.is_empty()).count()).sum()
+    }
+
     /// Coverage of `kb`; topics of `list` that are not written yet appear as rows of missing cells.
     pub fn of(kb: &KnowledgeBase, today: Date, list: Option<&super::TopicList>) -> Coverage {
         let mut rows: Vec<Row> = kb
@@ -64,6 +91,7 @@ impl Coverage {
                         Some(_) => Cell::Full,
                     })
                     .collect(),
+                findings: Lang::ALL.iter().map(|l| t.translation(*l).and_then(|tr| super::translation::check(t, tr)).map(describe).unwrap_or_default()).collect(),
             })
             .collect();
         for (id, layer) in list.map(|l| l.ids.iter()).into_iter().flatten() {
@@ -74,6 +102,7 @@ impl Coverage {
                     stale: false,
                     reviewed: String::new(),
                     cells: vec![Cell::Missing; Lang::ALL.len()],
+                    findings: vec![Vec::new(); Lang::ALL.len()],
                 });
             }
         }
@@ -96,8 +125,8 @@ impl Coverage {
         s.push_str(" stale\n");
         for r in &self.rows {
             let _ = write!(s, "{:w$}  ", r.topic);
-            for c in &r.cells {
-                let _ = write!(s, "{}  ", c.symbol());
+            for (c, f) in r.cells.iter().zip(&r.findings) {
+                let _ = write!(s, "{}{} ", c.symbol(), if f.is_empty() { " " } else { "!" });
             }
             s.push_str(if r.stale { " yes" } else { "" });
             s.push('\n');
@@ -113,10 +142,11 @@ impl Coverage {
         let unwritten = self.rows.iter().filter(|r| r.cells.iter().all(|c| *c == Cell::Missing)).count();
         let _ = writeln!(
             s,
-            "\n● full answer  ◐ draft answer  ○ questions only  · missing    {} topics ({} not written), {} stale",
+            "\n● full answer  ◐ draft answer  ○ questions only  · missing  ! translation check (numbers, web addresses, source version)\n{} topics ({} not written), {} stale, {} translations with findings (`kb check --warnings` lists them)",
             self.rows.len(),
             unwritten,
-            stale
+            stale,
+            self.with_findings()
         );
         s
     }
@@ -132,12 +162,16 @@ impl Coverage {
              th,td{{border:1px solid #ccc;padding:2px 6px;text-align:center}} td.topic{{text-align:left}}\n\
              .full{{background:#2e7d32;color:#fff}} .draft{{background:#9ccc65}} .questions-only{{background:#fff59d}}\n\
              .missing{{background:#ef9a9a}} tr.stale td.topic{{background:#ffcc80;font-weight:bold}}\n\
+             td.finding{{outline:3px solid #c62828;outline-offset:-3px}}\n\
              </style></head><body>\n<h1>{t}</h1>\n<p>{n} topics · {st} past their review date (highlighted). \
              <span class=\"full\">full</span> <span class=\"draft\">draft</span> \
-             <span class=\"questions-only\">questions only</span> <span class=\"missing\">missing</span></p>\n<table>\n<tr><th>topic</th><th>layer</th><th>reviewed</th>",
+             <span class=\"questions-only\">questions only</span> <span class=\"missing\">missing</span>; \
+             a red frame marks a translation that lacks a number or web address of its source, or was made from an older \
+             version of it ({f} translations; hover for details).</p>\n<table>\n<tr><th>topic</th><th>layer</th><th>reviewed</th>",
             t = esc(title),
             n = self.rows.len(),
-            st = self.rows.iter().filter(|r| r.stale).count()
+            st = self.rows.iter().filter(|r| r.stale).count(),
+            f = self.with_findings()
         );
         for l in Lang::ALL {
             let _ = write!(s, "<th>{l}</th>");
@@ -152,9 +186,10 @@ impl Coverage {
                 esc(&r.layer),
                 esc(&r.reviewed)
             );
-            for c in &r.cells {
+            for (c, f) in r.cells.iter().zip(&r.findings) {
                 let class = serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-                let _ = write!(s, "<td class=\"{class}\" title=\"{class}\">{}</td>", c.symbol());
+                let (extra, title) = if f.is_empty() { (String::new(), class.clone()) } else { (" finding".to_string(), format!("{class}: {}", f.join("; "))) };
+                let _ = write!(s, "<td class=\"{class}{extra}\" title=\"{}\">{}</td>", esc(&title), c.symbol());
             }
             s.push_str("</tr>\n");
         }

@@ -148,6 +148,8 @@ pub fn normalize(text: &str, lang: Option<Lang>) -> String {
             }
             'ё' => 'е',
             'Ё' => 'Е',
+            // Turkish capital dotted I lower-cases to "i" plus a combining dot: make it a plain i.
+            'İ' => 'i',
             c if c.is_control() => ' ',
             c => c,
         };
@@ -174,6 +176,65 @@ pub fn fold(token: &str) -> String {
             c if ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c) => {
                 out.extend(c.to_string().nfd().filter(|d| !is_combining(*d)));
             }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Words of a text looked at for phrase matching.
+pub const MAX_WORDS: usize = 600;
+
+/// The words of a text for phrase matching (danger phrases, synonyms): lower case, folded, Arabic
+/// letters unified, apostrophes inside words dropped ("don't" → "dont"), no stemming, at most
+/// [`MAX_WORDS`]: distress can come at the end of a long story.
+pub fn plain_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let push = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            out.push(fold(&std::mem::take(cur)));
+        }
+    };
+    for c in clean(text).chars() {
+        if out.len() >= MAX_WORDS {
+            break;
+        }
+        if c.is_alphanumeric() || is_mark(c) || c == '*' {
+            cur.extend(c.to_lowercase());
+        } else if matches!(c, '\'' | '’' | 'ʼ' | '`') && !cur.is_empty() {
+            // An apostrophe inside a word is dropped; at its edges it is nothing.
+        } else {
+            push(&mut cur, &mut out);
+        }
+    }
+    push(&mut cur, &mut out);
+    out.truncate(MAX_WORDS);
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF)
+}
+
+/// NFKC; invisible characters out; Turkish İ; Arabic-script letters unified as search does (the
+/// language-neutral variant); Arabic diacritics and tatweel dropped.
+pub fn clean(text: &str) -> String {
+    let capped: String = text.chars().take(MAX_WORDS * 24).collect();
+    let mut out = String::with_capacity(capped.len());
+    for c in capped.nfkc() {
+        match c {
+            '\u{200C}' => out.push(' '),
+            '\u{200B}' | '\u{200D}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' => {}
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
+            'İ' => out.push('i'),
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ة' => out.push('ه'),
+            'ى' | 'ی' => out.push('ي'),
+            'ک' => out.push('ك'),
+            'ё' => out.push('е'),
+            'Ё' => out.push('Е'),
+            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
@@ -267,6 +328,13 @@ mod tests {
         assert_eq!(a.tokens(&huge).len(), MAX_TOKENS);
         assert!(a.tokens("").is_empty());
         assert!(a.tokens("🙂🙂🙂 ?!").is_empty());
+    }
+
+    #[test]
+    fn turkish_capital_dotted_i_is_a_plain_i() {
+        let a = Analyzer::new(Some(Lang::Tr));
+        assert_eq!(a.tokens("İkamet izni"), a.tokens("ikamet izni"));
+        assert_eq!(plain_words("İntihar"), ["intihar"]);
     }
 
     #[test]

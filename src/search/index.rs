@@ -2,6 +2,7 @@
 
 use super::analyze::{Analyzer, TantivyAnalyzer};
 use super::score::{self, Ranked, SearchParams, TopicTokens};
+use crate::knowledge::synonyms::Synonyms;
 use crate::knowledge::{KnowledgeBase, TopicId};
 use crate::lang::Lang;
 use anyhow::{Context, Result};
@@ -173,12 +174,17 @@ impl SearchIndex {
     }
 
     /// Ranks topics for `text`, analysed in each of `langs` (the detected language first, then other
-    /// likely ones). Never fails on any input: the worst outcome is an empty ranking.
-    pub fn search(&self, text: &str, langs: &[Lang], params: &SearchParams) -> Ranked {
-        let any_tokens = self.any_analyzer.tokens(text);
+    /// likely ones). In a message of several sentences the words of the sentence that asks weigh
+    /// fully and the others (the story around the question) less, so a question after a story is
+    /// not drowned by the story. Words from `synonyms` ("housing benefit" → "huurtoeslag") are
+    /// searched along with the sentence that contains them. Never fails on any input: the worst
+    /// outcome is an empty ranking.
+    pub fn search(&self, text: &str, langs: &[Lang], params: &SearchParams, synonyms: &Synonyms) -> Ranked {
+        let parts = weighted_sentences(text, synonyms);
         let mut per_lang = Vec::new();
+        let (any_tokens, any_weights) = tokens_of(&self.any_analyzer, &parts);
         for (i, &lang) in langs.iter().enumerate() {
-            let lang_tokens = self.analyzers[lang.index()].tokens(text);
+            let (lang_tokens, weights) = tokens_of(&self.analyzers[lang.index()], &parts);
             if lang_tokens.is_empty() && any_tokens.is_empty() {
                 continue;
             }
@@ -186,7 +192,10 @@ impl SearchIndex {
             // language: query it once, with the first.
             let any = if i == 0 { any_tokens.as_slice() } else { &[] };
             let candidates = self.candidates(lang, &lang_tokens, any);
-            per_lang.push(score::rank(lang, &lang_tokens, &any_tokens, &candidates, &self.tokens, &self.stats, params));
+            // Both analyses see the same words; where their counts differ, the neutral one's weights
+            // are used as they are.
+            let weights = if weights.len() == any_weights.len() { weights } else { any_weights.clone() };
+            per_lang.push(score::rank(lang, &lang_tokens, &any_tokens, &weights, &candidates, &self.tokens, &self.stats, params));
         }
         score::merge(per_lang, params)
     }
@@ -248,6 +257,75 @@ impl SearchIndex {
         }
         out
     }
+}
+
+/// Weight of the words of a sentence that does not ask, against those of the sentence that asks
+/// (ends in a question mark; without one, the last sentence).
+pub const STORY_WEIGHT: f32 = 0.4;
+
+/// The sentences of a message with the weight of their words, synonyms added to the sentence that
+/// contains them. The asking sentences come first, so that the token cap keeps them.
+fn weighted_sentences(text: &str, synonyms: &Synonyms) -> Vec<(String, f32)> {
+    let sentences = sentences(text);
+    let asks = sentences.iter().any(|(_, q)| *q);
+    let last = sentences.len().saturating_sub(1);
+    let mut parts: Vec<(String, f32)> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, (s, q))| {
+            let w = if sentences.len() == 1 || *q || (!asks && i == last) { 1.0 } else { STORY_WEIGHT };
+            let adds = synonyms.expand(s);
+            (if adds.is_empty() { s.to_string() } else { format!("{adds} {s}") }, w)
+        })
+        .collect();
+    parts.sort_by(|a, b| b.1.total_cmp(&a.1));
+    parts
+}
+
+/// The tokens of the weighted sentences, at most [`MAX_TOKENS`](super::analyze::MAX_TOKENS) in
+/// all, with each token's weight.
+fn tokens_of(a: &Analyzer, parts: &[(String, f32)]) -> (Vec<String>, Vec<f32>) {
+    let mut tokens = Vec::new();
+    let mut weights = Vec::new();
+    for (s, w) in parts {
+        for t in a.tokens(s) {
+            if tokens.len() >= super::analyze::MAX_TOKENS {
+                break;
+            }
+            tokens.push(t);
+            weights.push(*w);
+        }
+    }
+    (tokens, weights)
+}
+
+/// Splits at sentence ends (. ! ? ؟ 。 ！ ？ ። ፧ ; and line breaks); a full stop counts only before a
+/// space or the end ("113.nl" stays whole). Returns each sentence and whether it asks (ends in a
+/// question mark).
+fn sentences(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        let end = match c {
+            '?' | '؟' | '？' | '፧' | '!' | '！' | '。' | '።' | ';' | '\n' => true,
+            '.' => next_is_space,
+            _ => false,
+        };
+        if end {
+            let s = text[start..i + c.len_utf8()].trim();
+            if !s.is_empty() {
+                out.push((s, matches!(c, '?' | '؟' | '？' | '፧')));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push((rest, false));
+    }
+    out
 }
 
 fn boosted(q: impl Query + 'static, boost: f32) -> Box<dyn Query> {

@@ -201,16 +201,26 @@ struct Unit {
     known: bool,
     /// Not an everyday word of the language.
     telling: bool,
+    /// The weight of the sentence the word is in (the asking sentence 1, the story less).
+    role: f32,
 }
 
-fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], stats: &Stats) -> Vec<Unit> {
+fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], token_weights: &[f32], stats: &Stats) -> Vec<Unit> {
     let li = lang.index();
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for (stem, any) in lang_tokens.iter().zip(any_tokens) {
-        if !seen.insert(stem.clone()) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Unit> = Vec::new();
+    for (k, (stem, any)) in lang_tokens.iter().zip(any_tokens).enumerate() {
+        let role = token_weights.get(k).copied().unwrap_or(1.0);
+        if let Some(&i) = seen.get(stem) {
+            // A word in the asking sentence and in the story counts as asked.
+            let u: &mut Unit = &mut out[i];
+            if role > u.role {
+                u.weight *= role / u.role;
+                u.role = role;
+            }
             continue;
         }
+        seen.insert(stem.clone(), out.len());
         let df_l = stats.df_lang[li].get(stem).copied().unwrap_or(0);
         let df_a = stats.df_any.get(any).copied().unwrap_or(0);
         let known_exact = df_l > 0 || df_a > 0;
@@ -237,7 +247,8 @@ fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], stats: &Stat
         }
         let telling = zipf.is_none_or(|z| z < 5.0) && any.chars().count() >= 3;
         let known = known_exact || !fuzzy.is_empty();
-        out.push(Unit { stem: stem.clone(), any: any.clone(), weight, fuzzy, known, telling });
+        weight *= role;
+        out.push(Unit { stem: stem.clone(), any: any.clone(), weight, fuzzy, known, telling, role });
     }
     out
 }
@@ -296,16 +307,18 @@ fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
 }
 
 /// Scores the candidates for one analysis language.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn rank(
     lang: Lang,
     lang_tokens: &[String],
     any_tokens: &[String],
+    token_weights: &[f32],
     candidates: &[(TopicId, f32)],
     tokens: &HashMap<TopicId, TopicTokens>,
     stats: &Stats,
     params: &SearchParams,
 ) -> Vec<Scored> {
-    let units = units(lang, lang_tokens, any_tokens, stats);
+    let units = units(lang, lang_tokens, any_tokens, token_weights, stats);
     let total: f32 = units.iter().map(|u| u.weight).sum();
     if total <= 0.0 {
         return Vec::new();
@@ -405,7 +418,7 @@ fn question_similarity(units: &[Unit], total: f32, q: &[String], li: usize, stat
     matched / (total + params.extra_word_penalty * extra)
 }
 
-/// Merges the rankings of several analysis languages (best score per topic) and decides.
+/// Merges several rankings (analysis languages, parts of the message: best score per topic) and decides.
 pub(crate) fn merge(per_lang: Vec<Vec<Scored>>, params: &SearchParams) -> Ranked {
     let mut best: HashMap<TopicId, Scored> = HashMap::new();
     for s in per_lang.into_iter().flatten() {
@@ -425,6 +438,15 @@ pub(crate) fn merge(per_lang: Vec<Vec<Scored>>, params: &SearchParams) -> Ranked
 
 impl Ranked {
     /// For a "don't know": up to two topics that came close enough to be offered as a guess.
+    /// The topics the first reply shows: the answer, the choices, or the suggestions under "don't know".
+    pub fn shown(&self, params: &SearchParams) -> Vec<TopicId> {
+        match &self.decision {
+            Decision::Answer(id) => vec![id.clone()],
+            Decision::Choose(ids) => ids.clone(),
+            Decision::DontKnow => self.suggestions(params),
+        }
+    }
+
     pub fn suggestions(&self, params: &SearchParams) -> Vec<TopicId> {
         if self.decision != Decision::DontKnow {
             return Vec::new();

@@ -2,62 +2,12 @@
 //! typing the number presses the button.
 
 use crate::conversation::Engine;
-use crate::message::{Action, Block, ChatRef, Incoming, Inline, Outgoing, RichText};
+use crate::message::{Action, ChatRef, Incoming, Outgoing};
 use std::io::{BufRead, Write};
-
-fn render_inlines(out: &mut String, inlines: &[Inline]) {
-    for i in inlines {
-        match i {
-            Inline::Text(s) | Inline::Strong(s) | Inline::Emphasis(s) | Inline::Code(s) => out.push_str(s),
-            Inline::Link { label, url } => {
-                out.push_str(label);
-                out.push_str(": ");
-                out.push_str(url);
-            }
-            Inline::Mention { label, .. } => {
-                out.push('@');
-                out.push_str(label);
-            }
-            Inline::LineBreak => out.push('\n'),
-        }
-    }
-}
-
-/// Rich text as plain text.
-pub fn render_rich(text: &RichText) -> String {
-    let mut out = String::new();
-    for (n, b) in text.blocks.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        match b {
-            Block::Heading(i) => {
-                out.push_str("== ");
-                render_inlines(&mut out, i);
-            }
-            Block::Paragraph(i) => render_inlines(&mut out, i),
-            Block::Note(i) => {
-                out.push_str("(");
-                render_inlines(&mut out, i);
-                out.push(')');
-            }
-            Block::List(items) => {
-                for (k, item) in items.iter().enumerate() {
-                    if k > 0 {
-                        out.push('\n');
-                    }
-                    out.push_str("  • ");
-                    render_inlines(&mut out, item);
-                }
-            }
-        }
-    }
-    out
-}
 
 /// A message with its numbered buttons; returns the actions in number order.
 pub fn render(msg: &Outgoing, first_number: usize) -> (String, Vec<Action>) {
-    let mut out = render_rich(&msg.text);
+    let mut out = msg.text.plain();
     let mut actions = Vec::new();
     for row in &msg.buttons {
         out.push('\n');

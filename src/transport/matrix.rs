@@ -614,7 +614,7 @@ impl Matrix {
         for d in deliveries {
             let chat = match &d {
                 Delivery::Send(o) => o.chat.chat.clone(),
-                Delivery::Delete { chat, .. } => chat.chat.clone(),
+                Delivery::Delete { chat, .. } | Delivery::Edit { chat, .. } => chat.chat.clone(),
             };
             by_room.entry(chat).or_default().push(d);
         }
@@ -642,6 +642,8 @@ impl Matrix {
                 }
                 self.engine.sent(id, None);
             }
+            // Not shown on this platform yet: the post keeps its first buttons.
+            Delivery::Edit { id, .. } => self.engine.sent(id, None),
             Delivery::Send(o) => match self.send(&o).await {
                 Ok(first) => self.engine.sent(o.id, first.as_deref()),
                 Err(Retry::Later) => self.engine.failed(o.id),

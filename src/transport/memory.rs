@@ -6,7 +6,7 @@
 //! can be done separately, so tests can "crash" between any two of them.
 
 use crate::conversation::Engine;
-use crate::message::{Action, ChatRef, Delivery, Incoming, Outgoing};
+use crate::message::{Action, Button, ChatRef, Delivery, Incoming, Outgoing};
 use std::collections::{BTreeMap, HashSet};
 
 /// A message as a party sees it, with the id the platform gave it.
@@ -25,6 +25,8 @@ pub struct Hub {
     /// Outbox ids already shown (the idempotency key).
     shown: BTreeMap<u64, String>,
     deleted: HashSet<String>,
+    /// The buttons a message shows now, when they were changed after it was sent.
+    edited: BTreeMap<String, Vec<Vec<Button>>>,
     next_message: u64,
     next_event: u64,
 }
@@ -64,6 +66,10 @@ impl Hub {
             }
             Delivery::Delete { id, message, .. } => {
                 self.deleted.insert(message);
+                engine.sent(id, None);
+            }
+            Delivery::Edit { id, message, buttons, .. } => {
+                self.edited.insert(message, buttons);
                 engine.sent(id, None);
             }
         }
@@ -116,6 +122,11 @@ impl Hub {
     /// Every message ever shown in `chat` that was not deleted.
     pub fn visible(&self, chat: &ChatRef) -> Vec<Seen> {
         self.inboxes.get(chat).map(|v| v.iter().filter(|s| !self.deleted.contains(&s.message_id)).cloned().collect()).unwrap_or_default()
+    }
+
+    /// The buttons a shown message has now (its first buttons, unless they were replaced).
+    pub fn buttons_now(&self, seen: &Seen) -> Vec<Vec<Button>> {
+        self.edited.get(&seen.message_id).cloned().unwrap_or_else(|| seen.msg.buttons.clone())
     }
 
     /// How many messages were shown in `chat` in total.

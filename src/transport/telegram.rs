@@ -341,7 +341,7 @@ impl Telegram {
         for d in deliveries {
             let chat = match &d {
                 Delivery::Send(o) => o.chat.chat.clone(),
-                Delivery::Delete { chat, .. } => chat.chat.clone(),
+                Delivery::Delete { chat, .. } | Delivery::Edit { chat, .. } => chat.chat.clone(),
             };
             by_chat.entry(chat).or_default().push(d);
         }
@@ -369,6 +369,8 @@ impl Telegram {
                 }
                 self.engine.sent(id, None);
             }
+            // Not shown on this platform yet: the post keeps its first buttons.
+            Delivery::Edit { id, .. } => self.engine.sent(id, None),
             Delivery::Send(o) => match self.send(&o).await {
                 Ok(first) => self.engine.sent(o.id, first.as_deref()),
                 Err(Retry::Later) => self.engine.failed(o.id),
