@@ -60,6 +60,9 @@ pub struct BotFile {
 pub struct SemanticConfig {
     /// The model folder (`model.safetensors`, `config.json`, `tokenizer.json`).
     pub model: PathBuf,
+    /// Where the vectors of the knowledge base are cached (default: the data folder's `cache/`).
+    /// Bots that share a knowledge base may share it: entries are keyed by model and text.
+    pub cache: Option<PathBuf>,
 }
 
 /// `[telegram]`: secrets come from the environment, never from the file.
@@ -147,6 +150,8 @@ pub struct BotConfig {
     pub escalation: Escalation,
     /// The embedding model's folder, when the bot file names one (it may not exist).
     pub semantic_model: Option<PathBuf>,
+    /// `[semantic] cache`, resolved; `None` means `cache_dir()`.
+    pub semantic_cache: Option<PathBuf>,
     pub file: BotFile,
 }
 
@@ -185,6 +190,7 @@ impl BotConfig {
             gaps: file.gaps.clone(),
             escalation,
             semantic_model: file.semantic.as_ref().map(|s| normalize(&base.join(&s.model))),
+            semantic_cache: file.semantic.as_ref().and_then(|s| s.cache.as_ref()).map(|c| normalize(&base.join(c))),
             file,
         })
     }

@@ -97,6 +97,11 @@ impl VectorCache {
         self.rows.get(key).map(|&i| &self.vectors[i * self.dim..(i + 1) * self.dim])
     }
 
+    /// Every entry, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (Key, &[f32])> {
+        self.rows.iter().map(|(k, &i)| (*k, &self.vectors[i * self.dim..(i + 1) * self.dim]))
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }

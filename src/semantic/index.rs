@@ -116,9 +116,16 @@ impl SemanticIndex {
             }
         }
         if let Some(path) = &cache_path {
-            // Rewrite when something was added or when the cache holds texts no longer in use.
-            if !missing.is_empty() || cache.len() != keys.len() {
-                let all: Vec<(Key, &[f32])> = keys.iter().enumerate().map(|(i, k)| (*k, &rows[i * dim..(i + 1) * dim])).collect();
+            // Rewrite when something was added. Entries no longer in use are kept (bots that share
+            // the cache have different layers) until they outnumber those in use: then the
+            // cache is rewritten with this knowledge base's texts only.
+            let stale = cache.len().saturating_sub(keys.len() - missing.len());
+            if !missing.is_empty() || stale > keys.len() {
+                let mut all: Vec<(Key, &[f32])> = keys.iter().enumerate().map(|(i, k)| (*k, &rows[i * dim..(i + 1) * dim])).collect();
+                if stale <= keys.len() {
+                    let current: std::collections::HashSet<&Key> = keys.iter().collect();
+                    all.extend(cache.entries().filter(|(k, _)| !current.contains(k)));
+                }
                 if let Err(e) = VectorCache::write(path, dim, &all) {
                     tracing::warn!("semantic vectors not cached: {e:#}");
                 }

@@ -44,7 +44,8 @@ pub fn load_for(cfg: &BotConfig, kb: &KnowledgeBase, progress: &dyn Fn(usize)) -
     }
     let model = shared(dir)?;
     let t0 = Instant::now();
-    let index = SemanticIndex::build(model, kb, Some(&cfg.cache_dir()), progress)?;
+    let cache = cfg.semantic_cache.clone().unwrap_or_else(|| cfg.cache_dir());
+    let index = SemanticIndex::build(model, kb, Some(&cache), progress)?;
     let s = index.stats();
     tracing::info!(texts = s.texts, embedded = s.embedded, cached = s.reused, seconds = t0.elapsed().as_secs_f64(), "semantic index ready");
     Ok(Some(index))
