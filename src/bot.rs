@@ -55,6 +55,9 @@ pub struct BotFile {
     /// `/metrics`, `/healthz` and `/readyz` for operators.
     #[serde(default)]
     pub metrics: Option<MetricsConfig>,
+    /// Sentence embeddings beside the lexical search.
+    #[serde(default)]
+    pub semantic: Option<SemanticConfig>,
 }
 
 /// `[metrics]`: where `serve` answers `/metrics`, `/healthz` and `/readyz`.
@@ -84,6 +87,18 @@ pub fn secret(name: &str) -> Option<String> {
     }
     let text = std::fs::read_to_string(Path::new(&dir).join(name)).ok()?;
     Some(text.trim_end_matches(['\n', '\r']).to_string())
+}
+
+
+/// `[semantic]`: the embedding model (README, "Semantic search").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SemanticConfig {
+    /// The model folder (`model.safetensors`, `config.json`, `tokenizer.json`).
+    pub model: PathBuf,
+    /// Where the vectors of the knowledge base are cached (default: the data folder's `cache/`).
+    /// Bots that share a knowledge base may share it: entries are keyed by model and text.
+    pub cache: Option<PathBuf>,
 }
 
 /// `[telegram]`: secrets come from the environment, never from the file.
@@ -244,6 +259,10 @@ pub struct BotConfig {
     pub search: SearchParams,
     pub gaps: GapsConfig,
     pub escalation: Escalation,
+    /// The embedding model's folder, when the bot file names one (it may not exist).
+    pub semantic_model: Option<PathBuf>,
+    /// `[semantic] cache`, resolved; `None` means `cache_dir()`.
+    pub semantic_cache: Option<PathBuf>,
     pub file: BotFile,
 }
 
@@ -281,6 +300,8 @@ impl BotConfig {
             search: file.search.clone(),
             gaps: file.gaps.clone(),
             escalation,
+            semantic_model: file.semantic.as_ref().map(|s| normalize(&base.join(&s.model))),
+            semantic_cache: file.semantic.as_ref().and_then(|s| s.cache.as_ref()).map(|c| normalize(&base.join(c))),
             file,
         })
     }

@@ -13,6 +13,7 @@ use crate::escalation::{Category, Desk, Escalation, Reason, Recent, Trigger, Tri
 use crate::escalation::staff;
 use crate::message::{command, Action, Button, Delivery, Incoming, Input, Media, Outgoing};
 use crate::search::{Decision, Ranked, SearchIndex};
+use crate::semantic::SemanticIndex;
 use crate::store::{Change, GapReason, Store};
 use crate::usage::{self, Event, Tally};
 use anyhow::{Context, Result};
@@ -55,6 +56,8 @@ pub struct Snapshot {
     pub detector: Detector,
     /// Phrases that call for a person or signal danger (`locales/<lang>/triggers.toml`).
     pub triggers: Triggers,
+    /// Sentence embeddings of the knowledge base, when the bot has a model (`[semantic]`).
+    pub semantic: Option<SemanticIndex>,
 }
 
 /// Per-conversation context the engine keeps in memory.
@@ -88,6 +91,11 @@ pub struct Asked {
     pub ranked: Ranked,
     /// The kind of danger the message raised an alarm for (emergency numbers first), if any.
     pub safeguarding: Option<Category>,
+    /// The lexical ranking alone, before semantic similarities were weighed in (`None` when the
+    /// bot has no model and `ranked` is the lexical ranking).
+    pub lexical: Option<Ranked>,
+    /// Every topic's semantic similarity to the message, best first (empty without a model).
+    pub semantic: Vec<(TopicId, f32)>,
 }
 
 /// Loads knowledge and locales for a bot and builds (or reuses) the index.
@@ -107,7 +115,8 @@ pub fn load_snapshot(cfg: &BotConfig, progress: &dyn Fn(usize)) -> Result<(Snaps
     let index = SearchIndex::open_or_build(&kb, &cfg.cache_dir(), progress)?;
     let detector = Detector::new(train_model(&kb, &cfg.locales_dir), &cfg.languages);
     let triggers = Triggers::load(&cfg.locales_dir)?;
-    Ok((Snapshot { kb, index, locales, detector, triggers }, problems))
+    let semantic = crate::semantic::load_for(cfg, &kb, progress)?;
+    Ok((Snapshot { kb, index, locales, detector, triggers, semantic }, problems))
 }
 
 /// The language model is trained on the project's own texts: every translation and every locale file.
@@ -248,15 +257,35 @@ impl Engine {
     pub fn ask(&self, text: &str, hint: Option<&str>) -> Asked {
         let snap = self.snapshot();
         let language = self.language(&snap, text, None, None, hint);
-        let ranked = self.search(&snap, text, &language);
+        let (lexical, semantic) = self.search_parts(&snap, text, &language);
+        let (ranked, lexical) = match snap.semantic {
+            Some(_) => (crate::search::fuse(&lexical, &semantic, language.lang, &self.cfg.search), Some(lexical)),
+            None => (lexical, None),
+        };
         let safeguarding = match snap.triggers.check(text) {
             Some(Trigger::Safeguarding(c)) => Some(c),
             _ => second_opinion(&snap, &ranked),
         };
-        Asked { language, ranked, safeguarding }
+        Asked { language, ranked, safeguarding, lexical, semantic }
     }
 
+    /// The ranking for a message: lexical, with semantic similarities weighed in when the bot has a
+    /// model (`search::fuse`).
     fn search(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> Ranked {
+        let (lexical, semantic) = self.search_parts(snap, text, ev);
+        match snap.semantic {
+            Some(_) => crate::search::fuse(&lexical, &semantic, ev.lang, &self.cfg.search),
+            None => lexical,
+        }
+    }
+
+    /// The lexical ranking and every topic's semantic similarity (empty without a model).
+    fn search_parts(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> (Ranked, Vec<(TopicId, f32)>) {
+        let semantic = snap.semantic.as_ref().map(|s| s.scores(text)).unwrap_or_default();
+        (self.lexical(snap, text, ev), semantic)
+    }
+
+    fn lexical(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> Ranked {
         let mut langs = vec![ev.lang];
         for (l, p) in &ev.detection.candidates {
             if *p >= 0.15 && !langs.contains(l) {

@@ -21,6 +21,7 @@ pub mod reload;
 pub mod report;
 pub mod rich;
 pub mod search;
+pub mod semantic;
 pub mod serve;
 pub mod store;
 pub mod transport;

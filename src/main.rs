@@ -90,6 +90,24 @@ enum Command {
         #[arg(long)]
         misses: bool,
     },
+    /// The embedding model for semantic search.
+    Model {
+        #[command(subcommand)]
+        command: ModelCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ModelCommand {
+    /// Download multilingual-e5-small (model.safetensors, config.json, tokenizer.json).
+    Fetch {
+        /// Where to put it (default: the bot's [semantic] model folder, else models/multilingual-e5-small).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// The address the three files are under.
+        #[arg(long, default_value = wegwijs::semantic::HUB_URL)]
+        url: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -250,11 +268,14 @@ fn run(cli: Cli) -> Result<i32> {
             }
             let rendered: Vec<String> = reply.iter().map(|m| wegwijs::transport::console::render(m, 1).0).collect();
             if *json {
+                // With a model: the closest topics by meaning, beside (not part of) the decision.
+                let semantic = engine.snapshot().semantic.as_ref().map(|s| s.matches(question).into_iter().take(5).collect::<Vec<_>>());
                 let v = serde_json::json!({
                     "question": question,
                     "language": asked.language,
                     "ranked": asked.ranked.topics,
                     "decision": asked.ranked.decision,
+                    "semantic": semantic,
                     "safeguarding": asked.safeguarding,
                     "answer": rendered.join("\n\n"),
                 });
@@ -290,6 +311,15 @@ fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Kb { command } => kb(&cli, command),
+        Command::Model { command: ModelCommand::Fetch { dir, url } } => {
+            let dir = match dir {
+                Some(d) => d.clone(),
+                None => load_bot(&cli).ok().and_then(|c| c.semantic_model).unwrap_or_else(|| PathBuf::from("models/multilingual-e5-small")),
+            };
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            rt.block_on(wegwijs::semantic::fetch(url, &dir, &|line| println!("{line}")))?;
+            Ok(0)
+        }
         Command::Triggers { file, misses } => triggers(&cli, file.as_deref(), *misses),
         Command::Check => {
             let problems = wegwijs::check::bot_file(&cli.bot, cli.data_dir.as_deref());

@@ -12,4 +12,4 @@ mod index;
 mod score;
 
 pub use index::{fingerprint, SearchIndex};
-pub use score::{Decision, Ranked, SearchParams};
+pub use score::{fuse, Decision, Ranked, Scored, SearchParams};

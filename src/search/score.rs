@@ -29,11 +29,24 @@ pub struct SearchParams {
     /// `anchored_abstain_below` on instead of `abstain_below`.
     pub anchor_max_topics: u32,
     pub anchored_abstain_below: f32,
+    /// With a semantic model: the share of a topic's score that comes from its semantic similarity
+    /// (the rest is the lexical score).
+    pub semantic_weight: f32,
+    /// Cosine similarities at or below this count as no semantic match (0), at or above
+    /// `semantic_ceiling` as a full one (1); linear in between. multilingual-e5's similarities of
+    /// unrelated sentences are rarely below 0.7, so the raw cosine is not a usable score.
+    pub semantic_floor: f32,
+    pub semantic_ceiling: f32,
+    /// Below the answer threshold, when the best topics score at least this and two or three of
+    /// them lie within `clarify_margin` of the best, the bot asks which one is meant instead of
+    /// saying it does not know.
+    pub clarify_above: f32,
+    pub clarify_margin: f32,
 }
 
 impl Default for SearchParams {
     fn default() -> Self {
-        SearchParams { abstain_below: 0.45, choice_margin: 0.04, question_weight: 0.6, extra_word_penalty: 0.25, suggest_above: 0.2, key_word_factor: 0.8, anchor_max_topics: 2, anchored_abstain_below: 0.24 }
+        SearchParams { abstain_below: 0.45, choice_margin: 0.04, question_weight: 0.6, extra_word_penalty: 0.25, suggest_above: 0.2, key_word_factor: 0.8, anchor_max_topics: 2, anchored_abstain_below: 0.24, semantic_weight: 0.4, semantic_floor: 0.82, semantic_ceiling: 0.93, clarify_above: 1.0, clarify_margin: 0.08 }
     }
 }
 
@@ -436,6 +449,31 @@ pub(crate) fn merge(per_lang: Vec<Vec<Scored>>, params: &SearchParams) -> Ranked
     Ranked { topics, decision }
 }
 
+/// Weighs semantic similarities (every topic's cosine, best first) into a lexical ranking and
+/// decides again. A topic the lexical search did not find counts as lexical 0; one the semantic
+/// index does not know (no vectors) as semantic 0. Anchors stay as the lexical search set them.
+pub fn fuse(lexical: &Ranked, semantic: &[(TopicId, f32)], lang: Lang, params: &SearchParams) -> Ranked {
+    let span = (params.semantic_ceiling - params.semantic_floor).max(1e-3);
+    let sem = |c: f32| ((c - params.semantic_floor) / span).clamp(0.0, 1.0);
+    let w = params.semantic_weight.clamp(0.0, 1.0);
+    let by_topic: HashMap<&TopicId, f32> = semantic.iter().map(|(t, c)| (t, *c)).collect();
+    let mut topics: Vec<Scored> = lexical
+        .topics
+        .iter()
+        .map(|s| Scored { score: (1.0 - w) * s.score + w * by_topic.get(&s.topic).map(|c| sem(*c)).unwrap_or(0.0), ..s.clone() })
+        .collect();
+    for (t, c) in semantic.iter().take(10) {
+        if !topics.iter().any(|s| s.topic == *t) {
+            topics.push(Scored { topic: t.clone(), score: w * sem(*c), lang, anchored: false });
+        }
+    }
+    topics.retain(|s| s.score.is_finite());
+    topics.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.topic.cmp(&b.topic)));
+    topics.truncate(10);
+    let decision = decide(&topics, params);
+    Ranked { topics, decision }
+}
+
 impl Ranked {
     /// For a "don't know": up to two topics that came close enough to be offered as a guess.
     /// The topics the first reply shows: the answer, the choices, or the suggestions under "don't know".
@@ -458,7 +496,22 @@ impl Ranked {
 fn decide(topics: &[Scored], params: &SearchParams) -> Decision {
     let Some(top) = topics.first() else { return Decision::DontKnow };
     let floor = if top.anchored { params.anchored_abstain_below.min(params.abstain_below) } else { params.abstain_below };
-    if top.score < floor || !top.score.is_finite() {
+    if !top.score.is_finite() {
+        return Decision::DontKnow;
+    }
+    if top.score < floor {
+        // Plausible but not clear: two or three close candidates become a clarifying choice.
+        if top.score >= params.clarify_above {
+            let close: Vec<TopicId> = topics
+                .iter()
+                .take(3)
+                .filter(|s| s.score >= top.score - params.clarify_margin && s.score >= params.clarify_above)
+                .map(|s| s.topic.clone())
+                .collect();
+            if close.len() >= 2 {
+                return Decision::Choose(close);
+            }
+        }
         return Decision::DontKnow;
     }
     let close: Vec<TopicId> = topics
@@ -500,6 +553,38 @@ mod tests {
         assert_eq!(decide(&[s("tram", mid, true), s("b", 0.1, false)], &p), Decision::Answer(TopicId::parse("tram").unwrap()));
         assert_eq!(decide(&[s("phone", mid, false), s("b", 0.1, false)], &p), Decision::DontKnow);
         assert_eq!(decide(&[s("tram", p.anchored_abstain_below - 0.01, true)], &p), Decision::DontKnow);
+    }
+
+    #[test]
+    fn plausible_but_unclear_candidates_become_a_clarifying_choice() {
+        let p = SearchParams { clarify_above: 0.3, clarify_margin: 0.1, ..SearchParams::default() };
+        let s = |t: &str, score| Scored { topic: TopicId::parse(t).unwrap(), score, lang: Lang::En, anchored: false };
+        // Below the answer threshold, two close candidates: which one is meant?
+        assert!(matches!(decide(&[s("a", 0.4), s("b", 0.35), s("c", 0.1)], &p), Decision::Choose(v) if v.len() == 2));
+        // One candidate alone in the band, or all below it: don't know.
+        assert_eq!(decide(&[s("a", 0.4), s("b", 0.2)], &p), Decision::DontKnow);
+        assert_eq!(decide(&[s("a", 0.29), s("b", 0.28)], &p), Decision::DontKnow);
+        // Off by default for lexical search alone.
+        assert_eq!(decide(&[s("a", 0.4), s("b", 0.35)], &SearchParams::default()), Decision::DontKnow);
+    }
+
+    #[test]
+    fn semantic_similarity_lifts_a_topic_the_words_missed() {
+        let p = SearchParams::default();
+        let id = |t: &str| TopicId::parse(t).unwrap();
+        let s = |t: &str, score| Scored { topic: id(t), score, lang: Lang::En, anchored: false };
+        let lexical = Ranked { topics: vec![s("a", 0.5), s("b", 0.3)], decision: Decision::Answer(id("a")) };
+        // "b" is semantically much closer, "c" was not found by words at all.
+        let semantic = vec![(id("b"), p.semantic_ceiling), (id("c"), p.semantic_ceiling - 0.01), (id("a"), p.semantic_floor)];
+        let fused = fuse(&lexical, &semantic, Lang::En, &p);
+        let order: Vec<String> = fused.topics.iter().map(|t| t.topic.to_string()).collect();
+        assert_eq!(order, ["b", "c", "a"]);
+        let w = p.semantic_weight;
+        assert!((fused.topics[0].score - ((1.0 - w) * 0.3 + w)).abs() < 1e-5);
+        assert!((fused.topics[2].score - (1.0 - w) * 0.5).abs() < 1e-5, "a cosine at the floor adds nothing");
+        // Without any semantic evidence the order is the lexical one, scaled.
+        let none = fuse(&lexical, &[], Lang::En, &p);
+        assert_eq!(none.topics.iter().map(|t| t.topic.to_string()).collect::<Vec<_>>(), ["a", "b"]);
     }
 
     #[test]

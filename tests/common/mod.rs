@@ -76,3 +76,17 @@ pub fn hostile_strings() -> Vec<String> {
         "DROP TABLE preferences; --".into(),
     ]
 }
+
+/// The embedding model for tests: `WEGWIJS_TEST_MODEL`, else `.model/multilingual-e5-small` (made by
+/// `scripts/model`). Missing: `None` with a note, or a failure when `CI=true`.
+pub fn test_model() -> Option<PathBuf> {
+    let dir = std::env::var_os("WEGWIJS_TEST_MODEL").map(PathBuf::from).unwrap_or_else(|| root().join(".model/multilingual-e5-small"));
+    if dir.join("model.safetensors").is_file() {
+        return Some(dir);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("no embedding model in {} (CI=true): run scripts/model", dir.display());
+    }
+    eprintln!("skipped: no embedding model in {} (run scripts/model)", dir.display());
+    None
+}

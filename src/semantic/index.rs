@@ -1,0 +1,223 @@
+//! The vectors of a knowledge base: every topic's title and questions in every language, and the
+//! similarity of a message to each topic.
+
+use super::cache::{self, Key, VectorCache};
+use super::model::{Kind, Model};
+use crate::knowledge::{KnowledgeBase, TopicId};
+use crate::lang::Lang;
+use anyhow::Result;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A message is read up to this many tokens (with the prefix and `<s>`, `</s>`): enough for long,
+/// wordy questions, and it bounds the time one message can take.
+pub const QUERY_TOKENS: usize = 128;
+
+/// Both sides of the comparison are questions, so both get e5's "query: " prefix (its advice for
+/// symmetric similarity).
+const KIND: Kind = Kind::Query;
+
+/// The cache file under the bot's cache directory.
+pub const CACHE_FILE: &str = "semantic-vectors.bin";
+
+/// One embedded text of the knowledge base.
+#[derive(Debug, Clone)]
+struct Entry {
+    topic: u32,
+    lang: Lang,
+    title: bool,
+    text: String,
+    row: u32,
+}
+
+/// How a topic compares with a message: its best-matching text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TopicMatch {
+    pub topic: TopicId,
+    /// Cosine similarity of the message and the topic's closest title or question (-1..1; with this
+    /// model in practice about 0.7 to 0.95).
+    pub similarity: f32,
+    /// The closest text, its language, and whether it is the title.
+    pub text: String,
+    pub lang: Lang,
+    pub title: bool,
+}
+
+/// What building the index did (for logs and measurements).
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct BuildStats {
+    /// Texts in the index (titles and questions, all languages).
+    pub texts: usize,
+    /// Distinct texts embedded now.
+    pub embedded: usize,
+    /// Distinct texts taken from the cache.
+    pub reused: usize,
+}
+
+/// Every title and question of a knowledge base as a vector, with the model to embed messages.
+pub struct SemanticIndex {
+    model: Arc<Model>,
+    topics: Vec<TopicId>,
+    entries: Vec<Entry>,
+    /// One L2-normalised row per distinct text, `dim` floats each.
+    rows: Vec<f32>,
+    stats: BuildStats,
+}
+
+impl SemanticIndex {
+    /// Embeds the knowledge base, taking what it can from the cache file in `cache_dir` (when given)
+    /// and writing the cache back when anything changed. `progress` gets the number of texts embedded
+    /// so far.
+    pub fn build(model: Arc<Model>, kb: &KnowledgeBase, cache_dir: Option<&Path>, progress: &dyn Fn(usize)) -> Result<SemanticIndex> {
+        let dim = model.dim();
+        let mut topics = Vec::new();
+        let mut entries = Vec::new();
+        let mut row_of: HashMap<Key, u32> = HashMap::new();
+        let mut keys: Vec<Key> = Vec::new();
+        let mut texts: Vec<&str> = Vec::new();
+        for topic in kb.topics() {
+            let t = topics.len() as u32;
+            topics.push(topic.id.clone());
+            for (lang, tr) in &topic.translations {
+                let items = std::iter::once((true, &tr.title)).chain(tr.questions.iter().map(|q| (false, q)));
+                for (title, text) in items {
+                    let text = text.trim();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let key = cache::key(model.identity(), KIND, text);
+                    let row = *row_of.entry(key).or_insert_with(|| {
+                        keys.push(key);
+                        texts.push(text);
+                        (keys.len() - 1) as u32
+                    });
+                    entries.push(Entry { topic: t, lang: *lang, title, text: text.to_string(), row });
+                }
+            }
+        }
+
+        let cache_path = cache_dir.map(|d| d.join(CACHE_FILE));
+        let cache = cache_path.as_deref().map_or_else(|| VectorCache::empty(dim), |p| VectorCache::open(p, dim));
+        let mut rows = vec![0f32; keys.len() * dim];
+        let mut missing = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            match cache.get(key) {
+                Some(v) => rows[i * dim..(i + 1) * dim].copy_from_slice(v),
+                None => missing.push(i),
+            }
+        }
+        let stats = BuildStats { texts: entries.len(), embedded: missing.len(), reused: keys.len() - missing.len() };
+        if !missing.is_empty() {
+            let batch: Vec<&str> = missing.iter().map(|&i| texts[i]).collect();
+            let vectors = model.embed_batch(&batch, KIND, progress)?;
+            for (&i, v) in missing.iter().zip(vectors) {
+                rows[i * dim..(i + 1) * dim].copy_from_slice(&v);
+            }
+        }
+        if let Some(path) = &cache_path {
+            // Rewrite when something was added. Entries no longer in use are kept (bots that share
+            // the cache have different layers) until they outnumber those in use: then the
+            // cache is rewritten with this knowledge base's texts only.
+            let stale = cache.len().saturating_sub(keys.len() - missing.len());
+            if !missing.is_empty() || stale > keys.len() {
+                let mut all: Vec<(Key, &[f32])> = keys.iter().enumerate().map(|(i, k)| (*k, &rows[i * dim..(i + 1) * dim])).collect();
+                if stale <= keys.len() {
+                    let current: std::collections::HashSet<&Key> = keys.iter().collect();
+                    all.extend(cache.entries().filter(|(k, _)| !current.contains(k)));
+                }
+                if let Err(e) = VectorCache::write(path, dim, &all) {
+                    tracing::warn!("semantic vectors not cached: {e:#}");
+                }
+            }
+        }
+        Ok(SemanticIndex { model, topics, entries, rows, stats })
+    }
+
+    pub fn model(&self) -> &Arc<Model> {
+        &self.model
+    }
+
+    pub fn stats(&self) -> BuildStats {
+        self.stats
+    }
+
+    /// The vector of a message (as `scores` and `matches` embed it).
+    pub fn query_vector(&self, query: &str) -> Result<Vec<f32>> {
+        self.model.embed_capped(query, KIND, QUERY_TOKENS)
+    }
+
+    /// Best cosine similarity per topic, highest first. Never fails: a message the model cannot
+    /// read gives an empty list (and a warning without its text).
+    pub fn scores(&self, query: &str) -> Vec<(TopicId, f32)> {
+        self.matches(query).into_iter().map(|m| (m.topic, m.similarity)).collect()
+    }
+
+    /// Every topic with its best-matching text, highest similarity first.
+    pub fn matches(&self, query: &str) -> Vec<TopicMatch> {
+        match self.query_vector(query) {
+            Ok(v) => self.matches_for(&v),
+            Err(e) => {
+                tracing::warn!("a message could not be embedded: {e:#}");
+                Vec::new()
+            }
+        }
+    }
+
+    /// `matches` for a vector made by `query_vector` (to embed once and compare more than once).
+    pub fn matches_for(&self, vector: &[f32]) -> Vec<TopicMatch> {
+        let dim = self.model.dim();
+        if vector.len() != dim {
+            return Vec::new();
+        }
+        let sims: Vec<f32> = self.rows.chunks_exact(dim).map(|r| dot(r, vector)).collect();
+        let mut best: Vec<Option<usize>> = vec![None; self.topics.len()];
+        for (i, e) in self.entries.iter().enumerate() {
+            let slot = &mut best[e.topic as usize];
+            if slot.is_none_or(|j| sims[e.row as usize] > sims[self.entries[j].row as usize]) {
+                *slot = Some(i);
+            }
+        }
+        let mut out: Vec<TopicMatch> = best
+            .into_iter()
+            .flatten()
+            .map(|i| {
+                let e = &self.entries[i];
+                TopicMatch {
+                    topic: self.topics[e.topic as usize].clone(),
+                    similarity: sims[e.row as usize],
+                    text: e.text.clone(),
+                    lang: e.lang,
+                    title: e.title,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then_with(|| a.topic.cmp(&b.topic)));
+        out
+    }
+}
+
+/// Dot product in eight lanes, which the compiler turns into SIMD.
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = ca.remainder().iter().zip(cb.remainder()).map(|(x, y)| x * y).sum();
+    for (x, y) in ca.zip(cb) {
+        for k in 0..8 {
+            acc[k] += x[k] * y[k];
+        }
+    }
+    acc.iter().sum::<f32>() + tail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dot;
+
+    #[test]
+    fn dot_product_covers_the_tail() {
+        let a: Vec<f32> = (0..19).map(|i| i as f32).collect();
+        let b = vec![1.0; 19];
+        assert_eq!(dot(&a, &b), (0..19).sum::<i32>() as f32);
+    }
+}

