@@ -35,8 +35,8 @@ pub enum Event {
     FirstReply,
     /// Emergency numbers sent (bucket: the kind of danger).
     Safeguarding,
-    /// A newcomer's rating of an advisor's help (bucket and value: 1 to 5). Nothing records it yet;
-    /// the report shows it once something does.
+    /// A newcomer's answer to "Did this help you?" after a ticket closed (bucket and value: 0 no,
+    /// 1 partly, 2 yes).
     Rating,
 }
 
@@ -118,8 +118,8 @@ pub fn reply_bucket(secs: i64) -> &'static str {
     REPLY_BUCKETS.iter().find(|(max, _)| secs <= *max).map_or("more", |(_, l)| l)
 }
 
-/// Bucket labels for ratings.
-pub const RATINGS: [&str; 5] = ["1", "2", "3", "4", "5"];
+/// Bucket labels for ratings: 0 did not help, 1 helped partly, 2 helped.
+pub const RATINGS: [&str; 3] = ["0", "1", "2"];
 
 /// What changed about one ticket in one step, seen from its state before and after.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

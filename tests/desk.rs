@@ -596,6 +596,11 @@ fn after_a_conversation_the_newcomer_rates_it_and_only_the_rating_is_kept() {
     let ratings = w.store().ratings().unwrap();
     assert_eq!(ratings.len(), 1, "one rating per conversation");
     assert_eq!((ratings[0].lang, ratings[0].rating, ratings[0].topic.as_deref(), ratings[0].day.as_str()), (ar, 2, Some("bsn"), "2026-11-23"));
+    // The report's daily aggregate counts it too, by answer.
+    let daily = w.store().daily("2026-11-01").unwrap();
+    let rated: Vec<_> = daily.iter().filter(|r| r.event == wegwijs::usage::Event::Rating).collect();
+    assert_eq!(rated.len(), 1, "{rated:?}");
+    assert_eq!((rated[0].bucket.as_str(), rated[0].count, rated[0].total, rated[0].lang), ("2", 1, 2, Some(ar)));
 
     // Only rating, language, topic and day are stored: no ticket, no person.
     let conn = rusqlite::Connection::open(w.dir.path().join("wegwijs.sqlite")).unwrap();

@@ -42,7 +42,12 @@ impl Desk<'_> {
                 self.save(&mut t);
                 let day = self.esc.local(self.now).date().to_string();
                 let topic = self.rating_topic(&t);
-                self.changes.push(Change::Rating(Rating { day, lang: t.lang, topic, rating: score.min(2) }));
+                let rating = score.min(2);
+                // The report's aggregate: the same three answers, by day, language and topic.
+                let tally = crate::usage::Tally::new(&day, Some(t.lang), topic.as_deref(), crate::usage::Event::Rating)
+                    .with_bucket(crate::usage::RATINGS[rating as usize]);
+                self.changes.push(Change::Tally(crate::usage::Tally { value: i64::from(rating), ..tally }));
+                self.changes.push(Change::Rating(Rating { day, lang: t.lang, topic, rating }));
                 t.lang
             }
             Some(t) if t.person == *person => t.lang,

@@ -439,13 +439,15 @@ fn advisors(page: &mut String, rows: &[DailyRow]) {
     let ratings = by_bucket(Event::Rating);
     let n: u64 = ratings.values().sum();
     if n == 0 {
-        page.push_str("<p class=\"empty\">No ratings yet. When newcomers can rate an advisor's help, the ratings from 1 to 5 appear here.</p>");
+        page.push_str("<p class=\"empty\">No ratings yet. After an advisor closes a ticket the newcomer is asked \"Did this help you?\"; the answers appear here.</p>");
     } else {
-        let bars: Vec<(String, &str, Value)> = crate::usage::RATINGS.iter().map(|r| (format!("{r} of 5"), PALETTE[1], value(ratings.get(r).copied().unwrap_or(0)))).collect();
-        page.push_str(&svg::bars("ratings", "Advisors' ratings", &bars));
-        let sum: i64 = rows.iter().filter(|r| r.event == Event::Rating).map(|r| r.total).sum();
+        let labels = ["Did not help", "Helped partly", "Helped"];
+        let bars: Vec<(String, &str, Value)> =
+            crate::usage::RATINGS.iter().zip(labels).map(|(r, l)| (l.to_string(), PALETTE[1], value(ratings.get(r).copied().unwrap_or(0)))).collect();
+        page.push_str(&svg::bars("ratings", "Did the advisor's help help?", &bars));
+        let helped = ratings.get(crate::usage::RATINGS[2]).copied().unwrap_or(0);
         if n >= THRESHOLD {
-            let _ = write!(page, "<p>Average {:.1} of 5 ({} ratings).</p>", sum as f64 / n as f64, esc(&shown(n)));
+            let _ = write!(page, "<p>{}% said it helped ({} answers).</p>", helped * 100 / n, esc(&shown(n)));
         }
     }
     page.push_str("</section>\n");
