@@ -208,3 +208,46 @@ fn phrases_fire_in_every_language_and_ordinary_questions_do_not() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every message id that the code asks for by name (`msg(lang, "id", ...)`, `staff(lang, "id", ...)`)
+/// exists in English: a missing one would show its id to people instead of a sentence.
+#[test]
+fn every_message_the_code_names_exists() {
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                rust_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let loc = Locales::load(&common::root().join("locales")).unwrap();
+    let mut files = Vec::new();
+    rust_files(&common::root().join("src"), &mut files);
+    let (mut checked, mut missing) = (0, Vec::new());
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        for call in ["msg(", "msg_num(", "staff(", "try_msg("] {
+            for (at, _) in src.match_indices(call) {
+                // The first string literal of the call, when it looks like a message id.
+                let rest = &src[at + call.len()..];
+                let end = rest.find([';', '{', '}']).unwrap_or(rest.len());
+                let Some(open) = rest[..end].find('"') else { continue };
+                let lit = &rest[open + 1..];
+                let Some(close) = lit.find('"') else { continue };
+                let id = &lit[..close];
+                if id.len() < 3 || !id.contains('-') || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                    continue;
+                }
+                checked += 1;
+                if !loc.ids_with_prefix(Lang::En, id).iter().any(|known| known == id) {
+                    missing.push(format!("{}: {id}", f.display()));
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "the scan found the calls ({checked})");
+    assert!(missing.is_empty(), "message ids used in the code but missing from locales/en: {missing:?}");
+}

@@ -17,6 +17,7 @@ staff-from-bot = Bot
 staff-bot-answered = answered with "{ $topic }"
 staff-bot-offered = offered: { $topics }
 staff-bot-dont-know = did not know the answer
+staff-for = For:
 staff-how-to-answer = Reply to this message (or write "#{ $ticket } your answer") to answer. The person sees your first name only. Claim the ticket first, or your first answer claims it.
 staff-age-now = just now
 staff-age-minutes = { $n } min ago

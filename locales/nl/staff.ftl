@@ -15,6 +15,7 @@ staff-from-bot = Bot
 staff-bot-answered = antwoordde met "{ $topic }"
 staff-bot-offered = bood aan: { $topics }
 staff-bot-dont-know = wist het antwoord niet
+staff-for = Voor:
 staff-how-to-answer = Antwoord op dit bericht (of schrijf "#{ $ticket } je antwoord") om te antwoorden. De persoon ziet alleen je voornaam. Neem het ticket eerst, of je eerste antwoord neemt het.
 staff-age-now = zojuist
 staff-age-minutes = { $n } min geleden
