@@ -498,7 +498,9 @@ impl Engine {
         if let Err(e) = self.store.mark_sent_parts(id, messages, (self.clock)()) {
             tracing::warn!("marking a message as sent failed: {e:#}");
         }
-        self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+        if let Some(platform) = self.inflight.lock().unwrap_or_else(|e| e.into_inner()).remove(&id) {
+            self.metrics.message_out(&platform);
+        }
     }
 
     /// A delivery failed; it stays in the outbox and comes back from [`Engine::pending`].
@@ -612,7 +614,7 @@ impl Engine {
                     if let Some(Trigger::Safeguarding(category)) = snap.triggers.check(caption) {
                         tracing::info!(lang = %ui_lang, %category, "safeguarding words with a file: emergency numbers sent");
                         self.tally(desk, ui_lang, None, Event::Safeguarding, category.name());
-                        out.push(composer.urgent(chat, ui_lang, Some(category)));
+                        out.push(composer.urgent_all(chat, ui_lang, &snap.triggers.categories(caption)));
                     }
                     // A copy of the file belongs to the person from now on: /forget and retention delete it.
                     if let Some(f) = &m.stored {
@@ -755,7 +757,7 @@ impl Engine {
                         // Help first, at once, whatever else happens.
                         tracing::info!(lang = %ev.lang, %category, "safeguarding words: emergency numbers sent");
                         self.tally(desk, ev.lang, None, Event::Safeguarding, category.name());
-                        out.push(composer.urgent(chat, ev.lang, Some(category)));
+                        out.push(composer.urgent_all(chat, ev.lang, &snap.triggers.categories(text)));
                         flush(desk, &mut out);
                         if escalation {
                             match active.clone() {

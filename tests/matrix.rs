@@ -259,13 +259,27 @@ async fn encrypted_direct_chat_with_escalation_restart_hostile_input_and_forget(
     assert!(lines.iter().any(|l| l.contains("the person writes") && !l.contains("Fatima")), "{}", relayed.body);
     assert!(lines.last().is_some_and(|l| l.starts_with("For:") && l.contains("Fatima")), "{}", relayed.body);
     assert_eq!(relayed.mentions, vec![FATIMA.to_string()]);
+    // A very long message reaches the room cut to 3,000 characters, the cut marked, in the thread.
+    say(&amal, &dm, &"بيت قرب المحطة ".repeat(800)).await;
+    let long = fatima.wait_for(30, "the long message", &advisors, BOT, |m| m.body.contains("بيت قرب المحطة")).await;
+    assert!(long.body.contains("[…]") && long.body.chars().count() < 3_300, "{}", long.body.chars().count());
+    assert_eq!(long.thread.as_deref(), Some(ticket.event_id.as_str()));
     // Nothing in the advisors' room shows the newcomer's account.
     for m in fatima.from(&advisors, BOT) {
         assert!(!m.body.contains("amal") && !m.html.unwrap_or_default().contains("amal"), "{}", m.body);
     }
     // A non-advisor reacting or writing in the room changes nothing (nobody else is there; Fatima closes).
     say(&fatima, &advisors, "/close 1").await;
-    amal.wait_for(30, "closed", &dm, BOT, |m| m.body.contains("72")).await;
+    let closed = amal.wait_for(30, "closed", &dm, BOT, |m| m.body.contains("72")).await;
+    // The question whether the conversation helped follows (three numbered answers).
+    for _ in 0..300 {
+        let seen = amal.from(&dm, BOT);
+        let at = seen.iter().position(|m| m.event_id == closed.event_id).unwrap();
+        if seen[at + 1..].iter().any(|m| m.body.contains("3️⃣")) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert!(amal.from(&dm, BOT).len() > opened);
 
     // Restart in the middle: a question sent while the bot is down is answered once after it is back,
@@ -299,6 +313,7 @@ async fn encrypted_direct_chat_with_escalation_restart_hostile_input_and_forget(
     fatima.wait_redacted(30, &ticket.event_id).await;
     fatima.wait_redacted(30, &relayed.event_id).await;
     fatima.wait_redacted(30, &advisor_reply).await;
+    fatima.wait_redacted(30, &long.event_id).await;
     bot.stop().await;
 }
 

@@ -853,7 +853,7 @@ impl Matrix {
                 Err(Retry::Later) => self.engine.failed(id),
             },
             Delivery::Send(o) => match self.send(&o).await {
-                Ok(first) => self.engine.sent(o.id, first.as_deref()),
+                Ok(parts) => self.engine.sent_parts(o.id, &parts),
                 Err(Retry::Later) => self.engine.failed(o.id),
                 Err(Retry::Never) => self.engine.sent(o.id, None),
             },
@@ -1058,8 +1058,9 @@ impl Matrix {
         (text, Vec::new())
     }
 
-    /// Sends one outgoing message; returns the event id of its first part.
-    async fn send(&self, o: &Outgoing) -> std::result::Result<Option<String>, Retry> {
+    /// Sends one outgoing message; returns the event ids of its parts, first one first (a long text
+    /// goes in several events, and each of them belongs to the ticket for threads and `/forget`).
+    async fn send(&self, o: &Outgoing) -> std::result::Result<Vec<String>, Retry> {
         let Some(room_id) = self.room_of(&o.chat) else { return Err(Retry::Never) };
         let Some(room) = self.client.get_room(&room_id) else {
             tracing::info!("a Matrix room is not joined (left or not yet joined); message dropped");
@@ -1077,7 +1078,7 @@ impl Matrix {
             Some(m) if m.is_file() => self.media_source(&room, m).await?.map(|s| (m, s)),
             _ => None,
         };
-        let mut first = None;
+        let mut sent = Vec::new();
         let n = parts.len();
         for (k, part) in parts.into_iter().enumerate() {
             let mut content = match (&file, k) {
@@ -1102,7 +1103,7 @@ impl Matrix {
                         if k + 1 == n && !actions.is_empty() {
                             self.remember_buttons(&room_id, &id, &actions);
                         }
-                        first.get_or_insert(id);
+                        sent.push(id);
                         break;
                     }
                     Err(e) => {
@@ -1130,14 +1131,14 @@ impl Matrix {
                             }
                             None => {
                                 tracing::warn!("sending failed ({e}); will retry later");
-                                return if first.is_some() { Ok(first) } else { Err(Retry::Later) };
+                                return if sent.is_empty() { Err(Retry::Later) } else { Ok(sent) };
                             }
                         }
                     }
                 }
             }
         }
-        Ok(first)
+        Ok(sent)
     }
 
     /// Where a file to send is: the same Matrix file by reference when it came from Matrix;
