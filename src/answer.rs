@@ -19,6 +19,24 @@ pub fn urgent_lines(category: Option<Category>) -> &'static [&'static str] {
     }
 }
 
+/// The helplines for every kind of danger found in one message: the first kind's, then those of the
+/// others that are not there yet ("not allowed to leave the house where I work" is both violence at
+/// home and exploitation; the person gets both kinds of help).
+pub fn urgent_lines_all(categories: &[Category]) -> Vec<&'static str> {
+    if categories.is_empty() {
+        return urgent_lines(None).to_vec();
+    }
+    let mut lines: Vec<&'static str> = Vec::new();
+    for c in categories {
+        for line in urgent_lines(Some(*c)) {
+            if !lines.contains(line) {
+                lines.push(line);
+            }
+        }
+    }
+    lines
+}
+
 /// What composing needs besides the topic.
 pub struct Composer<'a> {
     pub kb: &'a KnowledgeBase,
@@ -127,10 +145,16 @@ impl Composer<'_> {
     /// Emergency numbers and helplines, at once, for words about danger: 112 first, then the help
     /// for this kind of danger (all of it when the kind is not known).
     pub fn urgent(&self, chat: &ChatRef, lang: Lang, category: Option<Category>) -> Outgoing {
+        self.urgent_all(chat, lang, &category.into_iter().collect::<Vec<_>>())
+    }
+
+    /// Like [`Composer::urgent`], with the help for every kind of danger in the message (the first
+    /// kind's first; all of it when none is known).
+    pub fn urgent_all(&self, chat: &ChatRef, lang: Lang, categories: &[Category]) -> Outgoing {
         let mut text = RichText::default();
         text.push(Block::Paragraph(vec![Inline::Strong(self.locales.msg(lang, "safeguarding-now", &[]))]));
         text.push(Block::List(
-            urgent_lines(category).iter().map(|id| vec![Inline::Text(self.locales.msg(lang, id, &[]))]).collect(),
+            urgent_lines_all(categories).iter().map(|id| vec![Inline::Text(self.locales.msg(lang, id, &[]))]).collect(),
         ));
         text.push(Block::Paragraph(vec![Inline::Text(self.locales.msg(lang, "safeguarding-more", &[]))]));
         Outgoing::new(chat.clone(), Kind::Urgent, lang, text, vec![])

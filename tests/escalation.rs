@@ -324,6 +324,13 @@ fn safeguarding_words_get_help_at_once_and_an_urgent_ticket_first_in_line() {
         assert_eq!(got.first().map(|s| s.msg.kind), Some(Kind::Urgent), "{text}");
         assert!(w.store().active_ticket(&c).unwrap().unwrap().urgent, "{text}");
     }
+    // Two kinds of danger in one message: the help for both.
+    let c = ChatRef::new("telegram", "en-2");
+    w.say(&c, "u", "my husband beats me and the boss at the farm keeps my passport");
+    let help = w.hub.take(&c)[0].msg.text.plain();
+    for number in ["0800 2000", "0800 5151", "112"] {
+        assert!(help.contains(number), "{help}");
+    }
     w.say(&other, "777", "I think about suicide");
     assert!(w.store().ticket(ordinary).unwrap().unwrap().urgent);
     assert!(plain(&w.hub.take(&matrix_room())).contains(&format!("Ticket #{ordinary} is now urgent")));

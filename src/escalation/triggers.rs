@@ -575,6 +575,19 @@ impl Triggers {
         self.explain(text).into_iter().next().map(|h| h.trigger)
     }
 
+    /// Every kind of danger that `text` shows, in category order (the first is [`Triggers::check`]'s).
+    pub fn categories(&self, text: &str) -> Vec<Category> {
+        let mut out: Vec<Category> = Vec::new();
+        for h in self.explain(text) {
+            if let Trigger::Safeguarding(c) = h.trigger
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
+        }
+        out
+    }
+
     /// Every phrase that fires in `text`, danger first (in category order), then requests for a person.
     pub fn explain(&self, text: &str) -> Vec<Hit> {
         let view = self.view(text);
