@@ -284,3 +284,38 @@ fn token_ids_are_those_of_the_tokenizers_crate() {
         assert_eq!(ours, theirs, "token ids of {t:?}");
     }
 }
+
+/// The shipped Leiden bot with its model: long, reworded questions (written for this test) that share
+/// few words with the knowledge base are answered or narrowed to a choice, where words alone said
+/// "don't know" or chose wrongly, and a question about something else is still declined.
+#[test]
+fn the_shipped_bot_answers_reworded_questions_that_words_alone_miss() {
+    use wegwijs::search::Decision;
+    if common::test_model().is_none() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let engine = common::engine_for("bots/leiden.toml", data.path());
+    assert!(engine.snapshot().semantic.is_some(), "the shipped bot uses the model");
+    let in_scope = [
+        ("We just moved here with our two kids and nobody to call when one of them gets a fever on a weekday, how do we get a family doctor nearby?", "gp-registration"),
+        ("Acabo de llegar y todos me piden un número personal para el trabajo y el banco, ¿dónde lo consigo?", "bsn"),
+        ("My rent is almost half of what I earn and a colleague said there is some money from the state for this, how does that work?", "rent-allowance"),
+        ("I'm a student and got a letter from Zorginstituut Nederland saying I must take out Dutch health insurance, but I think I am exempt. What should I do?", "health-insurance"),
+    ];
+    let mut words_alone_missed = 0;
+    for (q, want) in in_scope {
+        let asked = engine.ask(q, None);
+        let first = asked.ranked.topics.first().map(|s| s.topic.to_string());
+        assert_eq!(first.as_deref(), Some(want), "{q}: {:?}", asked.ranked);
+        assert!(matches!(&asked.ranked.decision, Decision::Answer(_) | Decision::Choose(_)), "{q}: {:?}", asked.ranked.decision);
+        let lexical = asked.lexical.expect("the lexical ranking is kept beside the fused one");
+        let lexical_right = lexical.decision != Decision::DontKnow && lexical.topics.first().is_some_and(|s| s.topic.to_string() == want);
+        words_alone_missed += usize::from(!lexical_right);
+        assert!(asked.semantic.first().is_some_and(|(_, c)| c.is_finite() && *c > 0.0));
+    }
+    assert!(words_alone_missed >= 2, "these questions are chosen because words alone miss them: {words_alone_missed}");
+    for q in ["Who won the cycling race in France last summer?", "Which pizza place near the station delivers after midnight?"] {
+        assert_eq!(engine.ask(q, None).ranked.decision, Decision::DontKnow, "{q}");
+    }
+}

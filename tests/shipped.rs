@@ -121,8 +121,16 @@ fn own_sets_keep_abstaining_where_it_should() {
     );
     let wordy = wegwijs::eval::run(&e, &root().join("eval/own/integration.jsonl")).unwrap();
     assert!(wordy.overall.n >= 20);
-    assert!(wordy.overall.abstain_rate_in_scope <= 0.5, "long questions abstain {}", wordy.overall.abstain_rate_in_scope);
-    assert_eq!(wordy.out_of_scope.abstained, wordy.out_of_scope.n);
+    assert!(wordy.overall.abstain_rate_in_scope <= 0.2, "long questions abstain {}", wordy.overall.abstain_rate_in_scope);
+    assert!(wordy.overall.recall_at_1 >= 0.75, "long questions: recall@1 {}", wordy.overall.recall_at_1);
+    // Semantic similarity answers more, and now and then a question about something else comes close
+    // enough to a topic to be offered it (README: 25 of 29 declined).
+    assert!(
+        wordy.out_of_scope.abstained as f64 >= 0.8 * wordy.out_of_scope.n as f64,
+        "out of scope among the long questions: {} of {} declined",
+        wordy.out_of_scope.abstained,
+        wordy.out_of_scope.n
+    );
 }
 
 /// The development set measures; it must not teach. No question or title equals one of its lines.
