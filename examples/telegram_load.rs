@@ -1,7 +1,10 @@
 //! Load test: simulated newcomers talk to the real Telegram transport through the local fake Bot API
 //! server (loopback only). Each newcomer sends a question, waits for the answer, sends the next.
 //!
-//! cargo run --release --example telegram_load -- [USERS] [MESSAGES_EACH]     (default 1000 5)
+//! cargo run --release --example telegram_load -- [USERS] [MESSAGES_EACH] [--semantic]   (default 1000 5)
+//!
+//! `--semantic` adds the embedding model (scripts/model) and the shared vector cache, as the shipped
+//! bots have them; without it the bot uses lexical search only.
 //!
 //! Prints messages per second, p50/p99 from update to reply, and the process's peak memory; fails
 //! when any message is not answered exactly once.
@@ -51,6 +54,16 @@ async fn main() -> anyhow::Result<()> {
         dir.path().display(),
         fake.url
     );
+    // `--semantic`: with the embedding model and the shared vector cache, as the shipped bots run.
+    let bot = if std::env::args().any(|a| a == "--semantic") {
+        format!(
+            "{bot}[semantic]\nmodel = \"{}\"\ncache = \"{}\"\n",
+            root.join(".model/multilingual-e5-small").display(),
+            root.join(".model/cache").display()
+        )
+    } else {
+        bot
+    };
     std::fs::write(dir.path().join("bot.toml"), bot)?;
     let cfg = BotConfig::load(&dir.path().join("bot.toml"))?;
     let (snap, _) = load_snapshot(&cfg, &|_| {})?;

@@ -2,7 +2,10 @@
 //! section) over WebSockets on loopback. Each opens a session, sends a question, waits for the
 //! answer, acknowledges it and sends the next; all start at once.
 //!
-//! cargo run --release --example web_load -- [SESSIONS] [MESSAGES_EACH]     (default 500 5)
+//! cargo run --release --example web_load -- [SESSIONS] [MESSAGES_EACH] [--semantic]   (default 500 5)
+//!
+//! `--semantic` adds the embedding model (scripts/model) and the shared vector cache, as the shipped
+//! bots have them; without it the bot uses lexical search only.
 //!
 //! Prints messages per second, p50/p99 from sending a question to its answer arriving, and the
 //! process's peak memory (server and clients together); fails when any question is not answered
@@ -103,6 +106,16 @@ async fn main() -> anyhow::Result<()> {
         root.join("locales").display(),
         dir.path().display(),
     );
+    // `--semantic`: with the embedding model and the shared vector cache, as the shipped bots run.
+    let bot = if std::env::args().any(|a| a == "--semantic") {
+        format!(
+            "{bot}[semantic]\nmodel = \"{}\"\ncache = \"{}\"\n",
+            root.join(".model/multilingual-e5-small").display(),
+            root.join(".model/cache").display()
+        )
+    } else {
+        bot
+    };
     std::fs::write(dir.path().join("bot.toml"), bot)?;
     let cfg = BotConfig::load(&dir.path().join("bot.toml"))?;
     let (snap, _) = load_snapshot(&cfg, &|_| {})?;
