@@ -264,7 +264,7 @@ impl Engine {
         };
         let safeguarding = match snap.triggers.check(text) {
             Some(Trigger::Safeguarding(c)) => Some(c),
-            _ => second_opinion(&snap, &ranked),
+            _ => second_opinion(&snap, &ranked, text),
         };
         Asked { language, ranked, safeguarding, lexical, semantic }
     }
@@ -780,7 +780,7 @@ impl Engine {
                         state.remember(Recent::Person(text.chars().take(500).collect()));
                         state.offered.clear();
                         tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
-                        if let Some(category) = second_opinion(snap, &ranked) {
+                        if let Some(category) = second_opinion(snap, &ranked, text) {
                             // No phrase fired, but the message is clearly about violence or suicide.
                             tracing::info!(lang = %ev.lang, %category, "safeguarding topic: emergency numbers sent");
                             self.tally(desk, ev.lang, None, Event::Safeguarding, category.name());
@@ -867,11 +867,13 @@ pub fn strip_markup(text: &str) -> String {
 
 /// A message that no danger phrase matched, but whose best topic is about violence or suicide with
 /// a score that would answer it at once, still gets the emergency numbers first.
-pub fn second_opinion(snap: &Snapshot, ranked: &Ranked) -> Option<Category> {
+pub fn second_opinion(snap: &Snapshot, ranked: &Ranked, text: &str) -> Option<Category> {
     let best = ranked.topics.first()?;
     let topic = snap.kb.get(&best.topic)?;
     let category = topic.safeguarding_category?;
-    matches!(ranked.decision, Decision::Answer(_) | Decision::Choose(_)).then_some(category).filter(|_| best.score >= SECOND_OPINION_SCORE)
+    let clear = matches!(ranked.decision, Decision::Answer(_) | Decision::Choose(_)) && best.score >= SECOND_OPINION_SCORE;
+    // "My son always beats me at chess" is near the domestic violence topic, and a look-alike.
+    (clear && !snap.triggers.harmless_in(text)).then_some(category)
 }
 
 /// The score from which a safeguarding topic counts as what the message is about.

@@ -319,3 +319,24 @@ fn the_shipped_bot_answers_reworded_questions_that_words_alone_miss() {
         assert_eq!(engine.ask(q, None).ranked.decision, Decision::DontKnow, "{q}");
     }
 }
+
+/// The shipped Leiden bot with its model: when no phrase fires, a message that is clearly about a
+/// safety topic still raises the alarm (the second opinion), and a look-alike that the phrase lists
+/// know as harmless ("my son always beats me at chess") does not, however close the topic.
+#[test]
+fn the_second_opinion_keeps_to_messages_that_are_not_look_alikes() {
+    if common::test_model().is_none() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let engine = common::engine_for("bots/leiden.toml", data.path());
+    let snap = engine.snapshot();
+    let look_alike = "mijn zoon slaat me altijd met schaken";
+    assert!(snap.triggers.harmless_in(look_alike));
+    assert_eq!(engine.ask(look_alike, None).safeguarding, None, "{look_alike}");
+    // No danger phrase fires here, but the message is clearly about the mental health topic.
+    let low = "ik voel me al weken somber en leeg, waar kan ik met iemand praten";
+    assert!(!matches!(snap.triggers.check(low), Some(wegwijs::escalation::Trigger::Safeguarding(_))));
+    let asked = engine.ask(low, None);
+    assert!(asked.safeguarding.is_some(), "{:?}", asked.ranked);
+}

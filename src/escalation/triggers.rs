@@ -575,6 +575,14 @@ impl Triggers {
         self.explain(text).into_iter().next().map(|h| h.trigger)
     }
 
+    /// Whether one of the `harmless` look-alikes ("beats me at chess", "the heat is killing me") occurs
+    /// in `text`: then the words that sound like danger are explained, and a safeguarding topic found by
+    /// search is no second opinion.
+    pub fn harmless_in(&self, text: &str) -> bool {
+        let view = self.view(text);
+        self.harmless.iter().any(|p| !p.find(&view).is_empty())
+    }
+
     /// Every kind of danger that `text` shows, in category order (the first is [`Triggers::check`]'s).
     pub fn categories(&self, text: &str) -> Vec<Category> {
         let mut out: Vec<Category> = Vec::new();
