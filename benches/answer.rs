@@ -103,7 +103,7 @@ fn bench(c: &mut Criterion) {
     let detector = Detector::new(train_model(&kb.kb, &root().join("locales")), &Lang::ALL);
     let index = SearchIndex::build_in_ram(&big).unwrap();
     let sample: Vec<String> = big.topics().iter().step_by(997).map(|t| t.translations[&Lang::En].questions[0].clone()).collect();
-    let big_engine = Engine::new(cfg, Snapshot { kb: big, index, locales, detector, triggers: Default::default(), semantic: None }, Arc::new(SqliteStore::in_memory().unwrap()));
+    let big_engine = Engine::new(cfg, Snapshot { kb: big, index, locales, detector, triggers: Default::default(), semantic: None, distress: None }, Arc::new(SqliteStore::in_memory().unwrap()));
     let mut j = 0;
     c.bench_function("10,000 topics: one question end to end", |b| {
         b.iter(|| {

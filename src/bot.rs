@@ -99,6 +99,23 @@ pub struct SemanticConfig {
     /// Where the vectors of the knowledge base are cached (default: the data folder's `cache/`).
     /// Bots that share a knowledge base may share it: entries are keyed by model and text.
     pub cache: Option<PathBuf>,
+    /// A message that no danger phrase matched still gets the emergency numbers when its three
+    /// closest distress examples (`locales/<lang>/safety-examples.toml`) are on average at least this
+    /// similar...
+    #[serde(default = "default_distress_above")]
+    pub distress_above: f32,
+    /// ...and at least this much closer than its three closest ordinary texts (the knowledge base's
+    /// questions outside the safety topics, and the harmless examples).
+    #[serde(default = "default_distress_margin")]
+    pub distress_margin: f32,
+}
+
+fn default_distress_above() -> f32 {
+    0.86
+}
+
+fn default_distress_margin() -> f32 {
+    0.01
 }
 
 /// `[telegram]`: secrets come from the environment, never from the file.

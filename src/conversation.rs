@@ -13,7 +13,7 @@ use crate::escalation::{Category, Desk, Escalation, Reason, Recent, Trigger, Tri
 use crate::escalation::staff;
 use crate::message::{command, Action, Button, Delivery, Incoming, Input, Media, Outgoing};
 use crate::search::{Decision, Ranked, SearchIndex};
-use crate::semantic::SemanticIndex;
+use crate::semantic::{ExampleIndex, SemanticIndex};
 use crate::store::{Change, GapReason, Store};
 use crate::usage::{self, Event, Tally};
 use anyhow::{Context, Result};
@@ -58,6 +58,8 @@ pub struct Snapshot {
     pub triggers: Triggers,
     /// Sentence embeddings of the knowledge base, when the bot has a model (`[semantic]`).
     pub semantic: Option<SemanticIndex>,
+    /// The safeguarding examples as vectors, when the bot has a model and the locales have examples.
+    pub distress: Option<ExampleIndex<Option<Category>>>,
 }
 
 /// Per-conversation context the engine keeps in memory.
@@ -116,7 +118,14 @@ pub fn load_snapshot(cfg: &BotConfig, progress: &dyn Fn(usize)) -> Result<(Snaps
     let detector = Detector::new(train_model(&kb, &cfg.locales_dir), &cfg.languages);
     let triggers = Triggers::load(&cfg.locales_dir)?;
     let semantic = crate::semantic::load_for(cfg, &kb, progress)?;
-    Ok((Snapshot { kb, index, locales, detector, triggers, semantic }, problems))
+    let distress = match &semantic {
+        Some(s) if !triggers.examples().is_empty() => {
+            let cache = cfg.semantic_cache.clone().unwrap_or_else(|| cfg.cache_dir());
+            Some(ExampleIndex::build(s.model(), triggers.examples(), Some(&cache))?)
+        }
+        _ => None,
+    };
+    Ok((Snapshot { kb, index, locales, detector, triggers, semantic, distress }, problems))
 }
 
 /// The language model is trained on the project's own texts: every translation and every locale file.
@@ -257,32 +266,45 @@ impl Engine {
     pub fn ask(&self, text: &str, hint: Option<&str>) -> Asked {
         let snap = self.snapshot();
         let language = self.language(&snap, text, None, None, hint);
-        let (lexical, semantic) = self.search_parts(&snap, text, &language);
+        let (lexical, semantic, vector) = self.search_parts(&snap, text, &language);
         let (ranked, lexical) = match snap.semantic {
             Some(_) => (crate::search::fuse(&lexical, &semantic, language.lang, &self.cfg.search), Some(lexical)),
             None => (lexical, None),
         };
         let safeguarding = match snap.triggers.check(text) {
             Some(Trigger::Safeguarding(c)) => Some(c),
-            _ => second_opinion(&snap, &ranked, text),
+            _ => second_opinion(&snap, &self.cfg, &ranked, text, vector.as_deref()),
         };
         Asked { language, ranked, safeguarding, lexical, semantic }
     }
 
     /// The ranking for a message: lexical, with semantic similarities weighed in when the bot has a
     /// model (`search::fuse`).
-    fn search(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> Ranked {
-        let (lexical, semantic) = self.search_parts(snap, text, ev);
-        match snap.semantic {
+    /// With it, the message's vector (for the safeguarding check), when the bot has a model.
+    fn search(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> (Ranked, Option<Vec<f32>>) {
+        let (lexical, semantic, vector) = self.search_parts(snap, text, ev);
+        let ranked = match snap.semantic {
             Some(_) => crate::search::fuse(&lexical, &semantic, ev.lang, &self.cfg.search),
             None => lexical,
-        }
+        };
+        (ranked, vector)
     }
 
-    /// The lexical ranking and every topic's semantic similarity (empty without a model).
-    fn search_parts(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> (Ranked, Vec<(TopicId, f32)>) {
-        let semantic = snap.semantic.as_ref().map(|s| s.scores(text)).unwrap_or_default();
-        (self.lexical(snap, text, ev), semantic)
+    /// The lexical ranking, every topic's semantic similarity (empty without a model) and the
+    /// message's vector.
+    fn search_parts(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> (Ranked, Vec<(TopicId, f32)>, Option<Vec<f32>>) {
+        let vector = snap.semantic.as_ref().and_then(|s| match s.query_vector(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                tracing::warn!("a message could not be embedded: {e:#}");
+                None
+            }
+        });
+        let semantic = match (&snap.semantic, &vector) {
+            (Some(s), Some(v)) => s.matches_for(v).into_iter().map(|m| (m.topic, m.similarity)).collect(),
+            _ => Vec::new(),
+        };
+        (self.lexical(snap, text, ev), semantic, vector)
     }
 
     fn lexical(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> Ranked {
@@ -775,12 +797,12 @@ impl Engine {
                         self.record_gap(&key, &state, GapReason::Advisor, None);
                         ask_person(desk, &mut state, ev.lang, &mut out, false)?;
                     } else {
-                        let ranked = self.search(snap, text, &ev);
+                        let (ranked, vector) = self.search(snap, text, &ev);
                         state.last_question = Some((text.chars().take(500).collect(), ev.lang));
                         state.remember(Recent::Person(text.chars().take(500).collect()));
                         state.offered.clear();
                         tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
-                        if let Some(category) = second_opinion(snap, &ranked, text) {
+                        if let Some(category) = second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref()) {
                             // No phrase fired, but the message is clearly about violence or suicide.
                             tracing::info!(lang = %ev.lang, %category, "safeguarding topic: emergency numbers sent");
                             self.tally(desk, ev.lang, None, Event::Safeguarding, category.name());
@@ -865,15 +887,51 @@ pub fn strip_markup(text: &str) -> String {
     out
 }
 
-/// A message that no danger phrase matched, but whose best topic is about violence or suicide with
-/// a score that would answer it at once, still gets the emergency numbers first.
-pub fn second_opinion(snap: &Snapshot, ranked: &Ranked, text: &str) -> Option<Category> {
-    let best = ranked.topics.first()?;
-    let topic = snap.kb.get(&best.topic)?;
-    let category = topic.safeguarding_category?;
-    let clear = matches!(ranked.decision, Decision::Answer(_) | Decision::Choose(_)) && best.score >= SECOND_OPINION_SCORE;
-    // "My son always beats me at chess" is near the domestic violence topic, and a look-alike.
-    (clear && !snap.triggers.harmless_in(text)).then_some(category)
+/// A message that no danger phrase matched still gets the emergency numbers first when
+/// - its best topic is about violence or suicide (`safeguarding` in `topic.toml`) with a score that
+///   would answer it at once, or
+/// - with the model: it is clearly closer to the distress examples (`safety-examples.toml`) than to
+///   anything ordinary, the knowledge base's other questions and the harmless examples
+///   (`[semantic] distress_above`, `distress_margin`).
+///
+/// Neither counts when the message holds a known harmless look-alike ("my son always beats me at
+/// chess"), and the examples do not count for messages of fewer than four words (a few words of chat
+/// are too close to everything).
+pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &str, vector: Option<&[f32]>) -> Option<Category> {
+    if snap.triggers.harmless_in(text) {
+        return None;
+    }
+    if let Some(best) = ranked.topics.first()
+        && let Some(category) = snap.kb.get(&best.topic).and_then(|t| t.safeguarding_category)
+        && matches!(ranked.decision, Decision::Answer(_) | Decision::Choose(_))
+        && best.score >= SECOND_OPINION_SCORE
+    {
+        return Some(category);
+    }
+    let (Some(v), Some(examples), Some(semantic), Some(params)) = (vector, &snap.distress, &snap.semantic, cfg.file.semantic.as_ref()) else {
+        return None;
+    };
+    if !long_enough(text) {
+        return None;
+    }
+    let (danger, _) = examples.closest::<3>(v, |l| l.is_some());
+    let (harmless, _) = examples.closest::<3>(v, |l| l.is_none());
+    let ordinary = semantic.closest::<3>(v, |id| snap.kb.get(id).is_none_or(|t| t.safeguarding_category.is_none())).merge(&harmless);
+    let (danger, ordinary) = (danger.mean()?, ordinary.mean().unwrap_or(-1.0));
+    if danger < params.distress_above || danger - ordinary < params.distress_margin {
+        return None;
+    }
+    // The kind whose own closest examples are closest: one odd neighbour does not decide the help.
+    Category::ALL
+        .into_iter()
+        .filter_map(|c| examples.closest::<3>(v, |l| *l == Some(c)).0.mean().map(|m| (m, c)))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Four words or more, or six Chinese characters.
+fn long_enough(text: &str) -> bool {
+    text.split_whitespace().count() >= 4 || text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 6
 }
 
 /// The score from which a safeguarding topic counts as what the message is about.

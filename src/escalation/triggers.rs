@@ -30,6 +30,18 @@ const HAN_SLACK: usize = 6;
 /// Phrase words this long also match with one typing mistake (after their first two letters).
 const FUZZY_MIN_CHARS: usize = 7;
 
+/// A TOML file of the locales; a syntax error names the file and line.
+fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    toml::from_str(&text).map_err(|e| {
+        let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        anyhow::anyhow!("{}:{}: {}", path.display(), line, e.message())
+    })
+}
+
+/// Example sentences per language for the semantic safeguarding check.
+pub const EXAMPLES_FILE: &str = "safety-examples.toml";
+
 /// Kinds of danger; each has its own help (numbers) in the locales.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -115,6 +127,9 @@ pub struct Triggers {
     advisor: Vec<Phrase>,
     safeguarding: Vec<(Category, Phrase)>,
     harmless: Vec<Phrase>,
+    /// Example sentences for the semantic check (`safety-examples.toml`): a kind of danger, or `None`
+    /// for a harmless look-alike.
+    examples: Vec<(Option<Category>, String)>,
     /// Pattern ids by (language, word, prefix).
     patterns: HashMap<(Lang, String, bool, bool), usize>,
     /// Every pattern by id, and look-up tables from message words to patterns.
@@ -182,6 +197,25 @@ struct File {
     harmless: Vec<String>,
     #[serde(default)]
     safeguarding: Safeguarding,
+}
+
+/// `locales/<lang>/safety-examples.toml`: sentences as people write them, per kind of danger, and
+/// harmless look-alikes.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ExampleFile {
+    #[serde(default)]
+    suicide: Vec<String>,
+    #[serde(default)]
+    domestic: Vec<String>,
+    #[serde(default)]
+    sexual: Vec<String>,
+    #[serde(default)]
+    danger: Vec<String>,
+    #[serde(default)]
+    exploitation: Vec<String>,
+    #[serde(default)]
+    harmless: Vec<String>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -526,28 +560,43 @@ impl Triggers {
         let mut t = Triggers::default();
         for lang in Lang::ALL {
             let path = locales_dir.join(lang.code()).join("triggers.toml");
-            if !path.exists() {
-                continue;
+            if path.exists() {
+                let file: File = read_toml(&path)?;
+                t.add(lang, &file.advisor, Kind::Advisor);
+                t.add(lang, &file.harmless, Kind::Harmless);
+                let s = &file.safeguarding;
+                for (c, list) in [
+                    (Category::Suicide, &s.suicide),
+                    (Category::Domestic, &s.domestic),
+                    (Category::Sexual, &s.sexual),
+                    (Category::Danger, &s.danger),
+                    (Category::Exploitation, &s.exploitation),
+                ] {
+                    t.add(lang, list, Kind::Safeguarding(c));
+                }
             }
-            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-            let file: File = toml::from_str(&text).map_err(|e| {
-                let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-                anyhow::anyhow!("{}:{}: {}", path.display(), line, e.message())
-            })?;
-            t.add(lang, &file.advisor, Kind::Advisor);
-            t.add(lang, &file.harmless, Kind::Harmless);
-            let s = &file.safeguarding;
-            for (c, list) in [
-                (Category::Suicide, &s.suicide),
-                (Category::Domestic, &s.domestic),
-                (Category::Sexual, &s.sexual),
-                (Category::Danger, &s.danger),
-                (Category::Exploitation, &s.exploitation),
-            ] {
-                t.add(lang, list, Kind::Safeguarding(c));
+            let path = locales_dir.join(lang.code()).join(EXAMPLES_FILE);
+            if path.exists() {
+                let file: ExampleFile = read_toml(&path)?;
+                for (c, list) in [
+                    (Some(Category::Suicide), file.suicide),
+                    (Some(Category::Domestic), file.domestic),
+                    (Some(Category::Sexual), file.sexual),
+                    (Some(Category::Danger), file.danger),
+                    (Some(Category::Exploitation), file.exploitation),
+                    (None, file.harmless),
+                ] {
+                    t.examples.extend(list.into_iter().filter(|e| !e.trim().is_empty()).map(|e| (c, e)));
+                }
             }
         }
         Ok(t)
+    }
+
+    /// The example sentences for the semantic check: a kind of danger, or `None` for a harmless
+    /// look-alike.
+    pub fn examples(&self) -> &[(Option<Category>, String)] {
+        &self.examples
     }
 
     /// Adds phrases of one language and kind.

@@ -70,7 +70,6 @@ impl SemanticIndex {
     /// and writing the cache back when anything changed. `progress` gets the number of texts embedded
     /// so far.
     pub fn build(model: Arc<Model>, kb: &KnowledgeBase, cache_dir: Option<&Path>, progress: &dyn Fn(usize)) -> Result<SemanticIndex> {
-        let dim = model.dim();
         let mut topics = Vec::new();
         let mut entries = Vec::new();
         let mut row_of: HashMap<Key, u32> = HashMap::new();
@@ -98,39 +97,8 @@ impl SemanticIndex {
         }
 
         let cache_path = cache_dir.map(|d| d.join(CACHE_FILE));
-        let cache = cache_path.as_deref().map_or_else(|| VectorCache::empty(dim), |p| VectorCache::open(p, dim));
-        let mut rows = vec![0f32; keys.len() * dim];
-        let mut missing = Vec::new();
-        for (i, key) in keys.iter().enumerate() {
-            match cache.get(key) {
-                Some(v) => rows[i * dim..(i + 1) * dim].copy_from_slice(v),
-                None => missing.push(i),
-            }
-        }
-        let stats = BuildStats { texts: entries.len(), embedded: missing.len(), reused: keys.len() - missing.len() };
-        if !missing.is_empty() {
-            let batch: Vec<&str> = missing.iter().map(|&i| texts[i]).collect();
-            let vectors = model.embed_batch(&batch, KIND, progress)?;
-            for (&i, v) in missing.iter().zip(vectors) {
-                rows[i * dim..(i + 1) * dim].copy_from_slice(&v);
-            }
-        }
-        if let Some(path) = &cache_path {
-            // Rewrite when something was added. Entries no longer in use are kept (bots that share
-            // the cache have different layers) until they outnumber those in use: then the
-            // cache is rewritten with this knowledge base's texts only.
-            let stale = cache.len().saturating_sub(keys.len() - missing.len());
-            if !missing.is_empty() || stale > keys.len() {
-                let mut all: Vec<(Key, &[f32])> = keys.iter().enumerate().map(|(i, k)| (*k, &rows[i * dim..(i + 1) * dim])).collect();
-                if stale <= keys.len() {
-                    let current: std::collections::HashSet<&Key> = keys.iter().collect();
-                    all.extend(cache.entries().filter(|(k, _)| !current.contains(k)));
-                }
-                if let Err(e) = VectorCache::write(path, dim, &all) {
-                    tracing::warn!("semantic vectors not cached: {e:#}");
-                }
-            }
-        }
+        let (rows, embedded) = embed_cached(&model, &keys, &texts, cache_path.as_deref(), progress)?;
+        let stats = BuildStats { texts: entries.len(), embedded, reused: keys.len() - embedded };
         Ok(SemanticIndex { model, topics, entries, rows, stats })
     }
 
@@ -194,6 +162,101 @@ impl SemanticIndex {
             .collect();
         out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then_with(|| a.topic.cmp(&b.topic)));
         out
+    }
+
+    /// The highest similarities of `vector` to the titles and questions of topics that `keep` accepts
+    /// (each distinct text once).
+    pub fn closest<const K: usize>(&self, vector: &[f32], keep: impl Fn(&TopicId) -> bool) -> TopK<K> {
+        let dim = self.model.dim();
+        let mut top = TopK::default();
+        if vector.len() != dim {
+            return top;
+        }
+        let mut rows: Vec<u32> = self.entries.iter().filter(|e| keep(&self.topics[e.topic as usize])).map(|e| e.row).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        for r in rows {
+            let r = r as usize;
+            top.push(dot(&self.rows[r * dim..(r + 1) * dim], vector));
+        }
+        top
+    }
+}
+
+/// The vectors of `texts` (whose cache keys are `keys`), one L2-normalised row each, taken from the
+/// cache file at `cache_path` where it has them and embedded otherwise; the file is written back when
+/// anything was added. Returns the rows and how many texts were embedded now.
+pub(super) fn embed_cached(model: &Model, keys: &[Key], texts: &[&str], cache_path: Option<&Path>, progress: &dyn Fn(usize)) -> Result<(Vec<f32>, usize)> {
+    let dim = model.dim();
+    let cache = cache_path.map_or_else(|| VectorCache::empty(dim), |p| VectorCache::open(p, dim));
+    let mut rows = vec![0f32; keys.len() * dim];
+    let mut missing = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        match cache.get(key) {
+            Some(v) => rows[i * dim..(i + 1) * dim].copy_from_slice(v),
+            None => missing.push(i),
+        }
+    }
+    if !missing.is_empty() {
+        let batch: Vec<&str> = missing.iter().map(|&i| texts[i]).collect();
+        let vectors = model.embed_batch(&batch, KIND, progress)?;
+        for (&i, v) in missing.iter().zip(vectors) {
+            rows[i * dim..(i + 1) * dim].copy_from_slice(&v);
+        }
+    }
+    if let Some(path) = cache_path {
+        // Rewrite when something was added. Entries no longer in use are kept (bots that share
+        // the cache have different layers) until they outnumber those in use: then the
+        // cache is rewritten with these texts only.
+        let stale = cache.len().saturating_sub(keys.len() - missing.len());
+        if !missing.is_empty() || stale > keys.len() {
+            let mut all: Vec<(Key, &[f32])> = keys.iter().enumerate().map(|(i, k)| (*k, &rows[i * dim..(i + 1) * dim])).collect();
+            if stale <= keys.len() {
+                let current: std::collections::HashSet<&Key> = keys.iter().collect();
+                all.extend(cache.entries().filter(|(k, _)| !current.contains(k)));
+            }
+            if let Err(e) = VectorCache::write(path, dim, &all) {
+                tracing::warn!("semantic vectors not cached: {e:#}");
+            }
+        }
+    }
+    Ok((rows, missing.len()))
+}
+
+/// The `K` highest values seen, highest first (`NEG_INFINITY` where fewer were seen).
+#[derive(Debug, Clone, Copy)]
+pub struct TopK<const K: usize>(pub [f32; K]);
+
+impl<const K: usize> Default for TopK<K> {
+    fn default() -> Self {
+        TopK([f32::NEG_INFINITY; K])
+    }
+}
+
+impl<const K: usize> TopK<K> {
+    pub fn push(&mut self, v: f32) {
+        if v <= self.0[K - 1] {
+            return;
+        }
+        let mut i = K - 1;
+        while i > 0 && self.0[i - 1] < v {
+            self.0[i] = self.0[i - 1];
+            i -= 1;
+        }
+        self.0[i] = v;
+    }
+
+    pub fn merge(mut self, other: &TopK<K>) -> TopK<K> {
+        for &v in &other.0 {
+            self.push(v);
+        }
+        self
+    }
+
+    /// The mean of the values seen (of at most `K`); `None` when none was seen.
+    pub fn mean(&self) -> Option<f32> {
+        let seen: Vec<f32> = self.0.iter().copied().filter(|v| v.is_finite()).collect();
+        (!seen.is_empty()).then(|| seen.iter().sum::<f32>() / seen.len() as f32)
     }
 }
 

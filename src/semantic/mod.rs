@@ -8,13 +8,15 @@
 
 mod bert;
 mod cache;
+mod examples;
 mod fetch;
 mod index;
 mod model;
 mod tokenize;
 
 pub use fetch::{fetch, HUB_URL};
-pub use index::{BuildStats, SemanticIndex, TopicMatch, CACHE_FILE, QUERY_TOKENS};
+pub use examples::{ExampleIndex, EXAMPLES_CACHE_FILE};
+pub use index::{BuildStats, SemanticIndex, TopK, TopicMatch, CACHE_FILE, QUERY_TOKENS};
 pub use model::{Kind, Model, MODEL_FILES};
 
 use crate::bot::BotConfig;

@@ -1,0 +1,79 @@
+//! Labelled example sentences as vectors, and how close a message comes to each label: the
+//! safeguarding check compares a message with examples of distress and of harmless look-alikes
+//! (`locales/<lang>/safety-examples.toml`). This module measures; the caller decides.
+
+use super::cache::{self, Key};
+use super::index::{embed_cached, TopK};
+use super::model::{Kind, Model};
+use anyhow::Result;
+use std::path::Path;
+
+/// The cache file for example vectors, beside the knowledge base's.
+pub const EXAMPLES_CACHE_FILE: &str = "example-vectors.bin";
+
+/// Example sentences with a label each, embedded once (and cached like the knowledge base).
+pub struct ExampleIndex<L> {
+    labels: Vec<L>,
+    rows: Vec<f32>,
+    dim: usize,
+}
+
+impl<L: Copy + PartialEq> ExampleIndex<L> {
+    /// Embeds `examples`, taking what it can from the cache in `cache_dir`.
+    pub fn build(model: &Model, examples: &[(L, String)], cache_dir: Option<&Path>) -> Result<ExampleIndex<L>> {
+        let texts: Vec<&str> = examples.iter().map(|(_, t)| t.trim()).collect();
+        let keys: Vec<Key> = texts.iter().map(|t| cache::key(model.identity(), Kind::Query, t)).collect();
+        let path = cache_dir.map(|d| d.join(EXAMPLES_CACHE_FILE));
+        let (rows, _) = embed_cached(model, &keys, &texts, path.as_deref(), &|_| {})?;
+        Ok(ExampleIndex { labels: examples.iter().map(|(l, _)| *l).collect(), rows, dim: model.dim() })
+    }
+
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// The highest similarities of `vector` to examples whose label `keep` accepts, and the label of
+    /// the closest of them.
+    pub fn closest<const K: usize>(&self, vector: &[f32], keep: impl Fn(&L) -> bool) -> (TopK<K>, Option<L>) {
+        let mut top = TopK::default();
+        let mut best: Option<(f32, L)> = None;
+        if vector.len() != self.dim {
+            return (top, None);
+        }
+        for (i, label) in self.labels.iter().enumerate() {
+            if !keep(label) {
+                continue;
+            }
+            let row = &self.rows[i * self.dim..(i + 1) * self.dim];
+            let s: f32 = row.iter().zip(vector).map(|(a, b)| a * b).sum();
+            top.push(s);
+            if best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, *label));
+            }
+        }
+        (top, best.map(|(_, l)| l))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TopK;
+
+    #[test]
+    fn top_k_keeps_the_highest_in_order() {
+        let mut t = TopK::<3>::default();
+        assert_eq!(t.mean(), None);
+        for v in [0.2, 0.9, 0.1, 0.5, 0.7] {
+            t.push(v);
+        }
+        assert_eq!(t.0, [0.9, 0.7, 0.5]);
+        assert!((t.mean().unwrap() - 0.7).abs() < 1e-6);
+        let mut u = TopK::<3>::default();
+        u.push(0.8);
+        assert_eq!(t.merge(&u).0, [0.9, 0.8, 0.7]);
+    }
+}
