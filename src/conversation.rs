@@ -13,7 +13,7 @@ use crate::escalation::{Category, Desk, Escalation, Reason, Recent, Trigger, Tri
 use crate::escalation::staff;
 use crate::message::{command, Action, Button, Delivery, Incoming, Input, Media, Outgoing};
 use crate::search::{Decision, Ranked, SearchIndex};
-use crate::semantic::{ExampleIndex, SemanticIndex};
+use crate::semantic::{ExampleIndex, SemanticIndex, TopK};
 use crate::store::{Change, GapReason, Store};
 use crate::usage::{self, Event, Tally};
 use anyhow::{Context, Result};
@@ -914,17 +914,23 @@ pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &
     if !long_enough(text) {
         return None;
     }
-    let (danger, _) = examples.closest::<3>(v, |l| l.is_some());
-    let (harmless, _) = examples.closest::<3>(v, |l| l.is_none());
+    let by_kind = examples.closest_by_label::<3>(v);
+    let (mut danger, mut harmless) = (TopK::<3>::default(), TopK::<3>::default());
+    for (label, top) in &by_kind {
+        match label {
+            Some(_) => danger = danger.merge(top),
+            None => harmless = harmless.merge(top),
+        }
+    }
     let ordinary = semantic.closest::<3>(v, |id| snap.kb.get(id).is_none_or(|t| t.safeguarding_category.is_none())).merge(&harmless);
     let (danger, ordinary) = (danger.mean()?, ordinary.mean().unwrap_or(-1.0));
     if danger < params.distress_above || danger - ordinary < params.distress_margin {
         return None;
     }
     // The kind whose own closest examples are closest: one odd neighbour does not decide the help.
-    Category::ALL
+    by_kind
         .into_iter()
-        .filter_map(|c| examples.closest::<3>(v, |l| *l == Some(c)).0.mean().map(|m| (m, c)))
+        .filter_map(|(label, top)| Some((top.mean()?, label?)))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }

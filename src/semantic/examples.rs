@@ -36,26 +36,26 @@ impl<L: Copy + PartialEq> ExampleIndex<L> {
         self.labels.is_empty()
     }
 
-    /// The highest similarities of `vector` to examples whose label `keep` accepts, and the label of
-    /// the closest of them.
-    pub fn closest<const K: usize>(&self, vector: &[f32], keep: impl Fn(&L) -> bool) -> (TopK<K>, Option<L>) {
-        let mut top = TopK::default();
-        let mut best: Option<(f32, L)> = None;
+    /// The highest similarities of `vector` to the examples of each label, in one pass, labels in
+    /// the order they first occur.
+    pub fn closest_by_label<const K: usize>(&self, vector: &[f32]) -> Vec<(L, TopK<K>)> {
+        let mut out: Vec<(L, TopK<K>)> = Vec::new();
         if vector.len() != self.dim {
-            return (top, None);
+            return out;
         }
         for (i, label) in self.labels.iter().enumerate() {
-            if !keep(label) {
-                continue;
-            }
             let row = &self.rows[i * self.dim..(i + 1) * self.dim];
             let s: f32 = row.iter().zip(vector).map(|(a, b)| a * b).sum();
-            top.push(s);
-            if best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, *label));
+            match out.iter_mut().find(|(l, _)| l == label) {
+                Some((_, top)) => top.push(s),
+                None => {
+                    let mut top = TopK::default();
+                    top.push(s);
+                    out.push((*label, top));
+                }
             }
         }
-        (top, best.map(|(_, l)| l))
+        out
     }
 }
 

@@ -172,12 +172,14 @@ impl SemanticIndex {
         if vector.len() != dim {
             return top;
         }
-        let mut rows: Vec<u32> = self.entries.iter().filter(|e| keep(&self.topics[e.topic as usize])).map(|e| e.row).collect();
-        rows.sort_unstable();
-        rows.dedup();
-        for r in rows {
-            let r = r as usize;
-            top.push(dot(&self.rows[r * dim..(r + 1) * dim], vector));
+        // `keep` once per topic; each distinct text once, however many topics share it.
+        let kept: Vec<bool> = self.topics.iter().map(&keep).collect();
+        let mut seen = vec![false; self.rows.len() / dim];
+        for e in self.entries.iter().filter(|e| kept[e.topic as usize]) {
+            let r = e.row as usize;
+            if !std::mem::replace(&mut seen[r], true) {
+                top.push(dot(&self.rows[r * dim..(r + 1) * dim], vector));
+            }
         }
         top
     }
