@@ -596,6 +596,27 @@ impl Engine {
         let advisor_button = |lang: Lang| vec![vec![Button { label: snap.locales.msg(lang, "button-advisor", &[]), action: Action::Advisor }]];
         let mut out: Vec<Outgoing> = Vec::new();
 
+        // No danger phrase fired, but the message is clearly about violence or suicide (the second
+        // opinion): the numbers first, and a person is told at once, as for the phrases. A false
+        // alarm costs an advisor a look; a miss could cost a life.
+        let topic_alarm = |desk: &mut Desk, state: &mut ChatState, lang: Lang, category: Category, text: &str, out: &mut Vec<Outgoing>| -> Result<()> {
+            tracing::info!(lang = %lang, %category, "safeguarding topic: emergency numbers sent");
+            self.tally(desk, lang, None, Event::Safeguarding, category.name());
+            out.push(composer.urgent(chat, lang, Some(category)));
+            flush(desk, out);
+            if escalation {
+                match active.clone() {
+                    Some(mut t) => desk.make_urgent(&mut t, text)?,
+                    None => {
+                        desk.open(chat, lang, Reason::Safeguarding, Some(text), &state.recent)?;
+                        state.recent.clear();
+                    }
+                }
+                flush(desk, out);
+            }
+            Ok(())
+        };
+
         // Asking for a person: opens a ticket (or, when nobody can come now, says so and offers to
         // leave the question; `leave`: the person chose to), or returns to the one already open.
         let ask_person = |desk: &mut Desk, state: &mut ChatState, lang: Lang, out: &mut Vec<Outgoing>, leave: bool| -> Result<()> {
@@ -795,19 +816,31 @@ impl Engine {
                         desk.from_person(&mut t, text);
                     } else if trigger == Some(Trigger::Advisor) {
                         self.record_gap(&key, &state, GapReason::Advisor, None);
-                        ask_person(desk, &mut state, ev.lang, &mut out, false)?;
+                        // "I feel empty, where can I talk to someone": asking for a person can be
+                        // distress as well, and then the numbers come first.
+                        let (ranked, vector) = self.search(snap, text, &ev);
+                        match second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref()) {
+                            Some(category) => {
+                                state.remember(Recent::Person(text.chars().take(500).collect()));
+                                topic_alarm(desk, &mut state, ev.lang, category, text, &mut out)?;
+                                if !escalation {
+                                    ask_person(desk, &mut state, ev.lang, &mut out, false)?;
+                                }
+                            }
+                            None => ask_person(desk, &mut state, ev.lang, &mut out, false)?,
+                        }
                     } else {
                         let (ranked, vector) = self.search(snap, text, &ev);
                         state.last_question = Some((text.chars().take(500).collect(), ev.lang));
                         state.remember(Recent::Person(text.chars().take(500).collect()));
                         state.offered.clear();
                         tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
-                        if let Some(category) = second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref()) {
-                            // No phrase fired, but the message is clearly about violence or suicide.
-                            tracing::info!(lang = %ev.lang, %category, "safeguarding topic: emergency numbers sent");
-                            self.tally(desk, ev.lang, None, Event::Safeguarding, category.name());
-                            out.push(composer.urgent(chat, ev.lang, Some(category)));
+                        // The answer still follows the alarm: the message may be a question about the topic.
+                        let alarm = second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref());
+                        if let Some(category) = alarm {
+                            topic_alarm(desk, &mut state, ev.lang, category, text, &mut out)?;
                         }
+                        let opened = alarm.is_some() && escalation && active.is_none();
                         match &ranked.decision {
                             Decision::Answer(id) => {
                                 self.tally(desk, ev.lang, Some(id.as_str()), Event::Answered, "");
@@ -833,7 +866,7 @@ impl Engine {
                                 let guesses = ranked.suggestions(&self.cfg.search);
                                 state.offered = guesses.clone();
                                 out.push(composer.dont_know_suggesting(chat, ev.lang, &guesses));
-                                if escalation && active.is_none() && state.misses >= self.esc.misses_before_ticket {
+                                if escalation && active.is_none() && !opened && state.misses >= self.esc.misses_before_ticket {
                                     flush(desk, &mut out);
                                     if desk.request(chat, ev.lang, Reason::Misses, &state.recent, false)?.is_some() {
                                         state.recent.clear();

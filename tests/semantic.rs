@@ -339,6 +339,34 @@ fn the_second_opinion_keeps_to_messages_that_are_not_look_alikes() {
     assert!(!matches!(snap.triggers.check(low), Some(wegwijs::escalation::Trigger::Safeguarding(_))));
     let asked = engine.ask(low, None);
     assert!(asked.safeguarding.is_some(), "{:?}", asked.ranked);
+    // In a conversation with advisors: the numbers first, an urgent ticket for a person, and the
+    // answer too.
+    let data = tempfile::tempdir().unwrap();
+    let root = common::root();
+    let fixture = std::fs::read_to_string(root.join("tests/fixtures/bots/escalation.toml")).unwrap();
+    let bot = fixture
+        .replace("knowledge_dir = \"../knowledge\"", &format!("knowledge_dir = \"{}\"", root.join("knowledge").display()))
+        .replace("locales_dir = \"../../../locales\"", &format!("locales_dir = \"{}\"\n\n[semantic]\nmodel = \"{}\"\ncache = \"{}\"", root.join("locales").display(), common::test_model().unwrap().display(), root.join(".model/cache").display()));
+    assert!(bot.contains("[semantic]") && bot.contains("[escalation]"));
+    std::fs::write(data.path().join("bot.toml"), bot).unwrap();
+    let cfg = BotConfig::load(&data.path().join("bot.toml")).unwrap().with_data_dir(Some(data.path().join("state")));
+    let (snap, _) = wegwijs::conversation::load_snapshot(&cfg, &|_| {}).unwrap();
+    let engine = wegwijs::conversation::Engine::new(cfg, snap, std::sync::Arc::new(wegwijs::store::SqliteStore::in_memory().unwrap()));
+    let store = engine.store();
+    use wegwijs::message::{ChatRef, Incoming, Kind};
+    // Asking for someone to talk to (an advisor phrase): the numbers, then the person asked for.
+    let asking = ChatRef::new("test", "asking");
+    assert!(engine.snapshot().triggers.check(low).is_some(), "an advisor phrase in this bot");
+    let out = engine.handle(&Incoming::text(asking.clone(), "user-1", low));
+    assert!(out.first().is_some_and(|m| m.kind == Kind::Urgent), "{}", common::plain(&out));
+    assert!(store.active_ticket(&asking).unwrap().expect("an urgent ticket").urgent);
+    // A question: the numbers, an urgent ticket, and the answer too.
+    let question = "ik voel me al weken somber en leeg en ik weet niet meer hoe het verder moet, wat kan ik doen";
+    assert_eq!(engine.snapshot().triggers.check(question), None, "no phrase fires");
+    let out = engine.handle(&Incoming::text(common::chat(), "user-2", question));
+    assert!(out.first().is_some_and(|m| m.kind == Kind::Urgent), "{}", common::plain(&out));
+    assert!(store.active_ticket(&common::chat()).unwrap().expect("an urgent ticket").urgent);
+    assert!(out.iter().any(|m| matches!(m.kind, Kind::Answer | Kind::Choice)), "{}", common::plain(&out));
 }
 
 /// The shipped knowledge base and locales with their model, but without a single danger phrase
