@@ -316,8 +316,7 @@ fn run(cli: Cli) -> Result<i32> {
                 Some(d) => d.clone(),
                 None => load_bot(&cli).ok().and_then(|c| c.semantic_model).unwrap_or_else(|| PathBuf::from("models/multilingual-e5-small")),
             };
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-            rt.block_on(wegwijs::semantic::fetch(url, &dir, &|line| println!("{line}")))?;
+            wegwijs::semantic::fetch_blocking(url, &dir, &|line| println!("{line}"))?;
             Ok(0)
         }
         Command::Triggers { file, misses } => triggers(&cli, file.as_deref(), *misses),
@@ -376,11 +375,7 @@ fn run(cli: Cli) -> Result<i32> {
             }
             let engine = Arc::new(engine(cfg, false)?);
             let _reload = wegwijs::reload::watch(engine.clone())?;
-            let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-            rt.block_on(async {
-                let stop = wegwijs::serve::on_signal();
-                wegwijs::serve::serve(engine, wegwijs::serve::Timing::default(), stop).await
-            })?;
+            wegwijs::serve::run_until_signal(engine)?;
             Ok(0)
         }
     }

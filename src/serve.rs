@@ -149,6 +149,17 @@ pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receive
     }
 }
 
+/// `serve` on a new multi-threaded runtime until Ctrl-C or SIGTERM. A plain function on purpose: the
+/// transports' async code is then compiled once, here in the library, and not a second time in the
+/// binary that would otherwise poll it (which cost the release build minutes).
+pub fn run_until_signal(engine: Arc<Engine>) -> Result<()> {
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(async {
+        let stop = on_signal();
+        serve(engine, Timing::default(), stop).await
+    })
+}
+
 /// A shutdown signal that turns true on Ctrl-C or SIGTERM.
 pub fn on_signal() -> watch::Receiver<bool> {
     let (tx, rx) = watch::channel(false);

@@ -8,6 +8,12 @@ use std::path::Path;
 /// Where intfloat/multilingual-e5-small's files are on the Hugging Face hub.
 pub const HUB_URL: &str = "https://huggingface.co/intfloat/multilingual-e5-small/resolve/main";
 
+/// `fetch` on a runtime of its own, for the command line (compiled here, in the library: see
+/// `serve::run_until_signal`).
+pub fn fetch_blocking(base_url: &str, dir: &Path, report: &dyn Fn(&str)) -> Result<()> {
+    tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(fetch(base_url, dir, report))
+}
+
 /// Downloads `model.safetensors`, `config.json` and `tokenizer.json` from `base_url` into `dir`,
 /// then loads the model to check the folder works. Each file is written under a temporary name and
 /// renamed when complete; the folder's files are replaced only after all three arrived.

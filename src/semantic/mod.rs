@@ -14,7 +14,7 @@ mod index;
 mod model;
 mod tokenize;
 
-pub use fetch::{fetch, HUB_URL};
+pub use fetch::{fetch, fetch_blocking, HUB_URL};
 pub use examples::{ExampleIndex, EXAMPLES_CACHE_FILE};
 pub use index::{BuildStats, SemanticIndex, TopK, TopicMatch, CACHE_FILE, QUERY_TOKENS};
 pub use model::{Kind, Model, MODEL_FILES};
