@@ -596,13 +596,13 @@ impl Engine {
         let advisor_button = |lang: Lang| vec![vec![Button { label: snap.locales.msg(lang, "button-advisor", &[]), action: Action::Advisor }]];
         let mut out: Vec<Outgoing> = Vec::new();
 
-        // No danger phrase fired, but the message is clearly about violence or suicide (the second
-        // opinion): the numbers first, and a person is told at once, as for the phrases. A false
-        // alarm costs an advisor a look; a miss could cost a life.
-        let topic_alarm = |desk: &mut Desk, state: &mut ChatState, lang: Lang, category: Category, text: &str, out: &mut Vec<Outgoing>| -> Result<()> {
-            tracing::info!(lang = %lang, %category, "safeguarding topic: emergency numbers sent");
+        // Danger: the help first (`help`), then a person is told at once: an urgent ticket, or the open
+        // one marked urgent. The same for a danger phrase and for the second opinion; a false alarm
+        // costs an advisor a look, a miss could cost a life. The message is in `state.recent` already.
+        let alarm = |desk: &mut Desk, state: &mut ChatState, lang: Lang, category: Category, help: Outgoing, text: &str, out: &mut Vec<Outgoing>| -> Result<()> {
+            tracing::info!(lang = %lang, %category, "safeguarding: emergency numbers sent");
             self.tally(desk, lang, None, Event::Safeguarding, category.name());
-            out.push(composer.urgent(chat, lang, Some(category)));
+            out.push(help);
             flush(desk, out);
             if escalation {
                 match active.clone() {
@@ -798,20 +798,11 @@ impl Engine {
                     let trigger = snap.triggers.check(text);
                     if let Some(Trigger::Safeguarding(category)) = trigger {
                         // Help first, at once, whatever else happens.
-                        tracing::info!(lang = %ev.lang, %category, "safeguarding words: emergency numbers sent");
-                        self.tally(desk, ev.lang, None, Event::Safeguarding, category.name());
-                        out.push(composer.urgent_all(chat, ev.lang, &snap.triggers.categories(text)));
-                        flush(desk, &mut out);
-                        if escalation {
-                            match active.clone() {
-                                Some(mut t) => desk.make_urgent(&mut t, text)?,
-                                None => {
-                                    state.remember(Recent::Person(text.chars().take(500).collect()));
-                                    desk.open(chat, ev.lang, Reason::Safeguarding, Some(text), &state.recent)?;
-                                    state.recent.clear();
-                                }
-                            }
+                        if escalation && active.is_none() {
+                            state.remember(Recent::Person(text.chars().take(500).collect()));
                         }
+                        let help = composer.urgent_all(chat, ev.lang, &snap.triggers.categories(text));
+                        alarm(desk, &mut state, ev.lang, category, help, text, &mut out)?;
                     } else if let Some(mut t) = active.clone().filter(|t| t.relay) {
                         desk.from_person(&mut t, text);
                     } else if trigger == Some(Trigger::Advisor) {
@@ -822,7 +813,7 @@ impl Engine {
                         match second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref()) {
                             Some(category) => {
                                 state.remember(Recent::Person(text.chars().take(500).collect()));
-                                topic_alarm(desk, &mut state, ev.lang, category, text, &mut out)?;
+                                alarm(desk, &mut state, ev.lang, category, composer.urgent(chat, ev.lang, Some(category)), text, &mut out)?;
                                 if !escalation {
                                     ask_person(desk, &mut state, ev.lang, &mut out, false)?;
                                 }
@@ -836,11 +827,11 @@ impl Engine {
                         state.offered.clear();
                         tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
                         // The answer still follows the alarm: the message may be a question about the topic.
-                        let alarm = second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref());
-                        if let Some(category) = alarm {
-                            topic_alarm(desk, &mut state, ev.lang, category, text, &mut out)?;
+                        let second = second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref());
+                        if let Some(category) = second {
+                            alarm(desk, &mut state, ev.lang, category, composer.urgent(chat, ev.lang, Some(category)), text, &mut out)?;
                         }
-                        let opened = alarm.is_some() && escalation && active.is_none();
+                        let opened = second.is_some() && escalation && active.is_none();
                         match &ranked.decision {
                             Decision::Answer(id) => {
                                 self.tally(desk, ev.lang, Some(id.as_str()), Event::Answered, "");
