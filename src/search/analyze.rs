@@ -200,10 +200,11 @@ pub fn plain_words(text: &str) -> Vec<String> {
         if out.len() >= MAX_WORDS {
             break;
         }
-        if c.is_alphanumeric() || is_mark(c) || c == '*' {
+        if matches!(c, '\'' | '’' | 'ʼ' | '`') {
+            // An apostrophe inside a word is dropped; at its edges it is nothing. (ʼ, the Ukrainian
+            // apostrophe, counts as a letter in Unicode, so it is looked at first.)
+        } else if c.is_alphanumeric() || is_mark(c) || c == '*' {
             cur.extend(c.to_lowercase());
-        } else if matches!(c, '\'' | '’' | 'ʼ' | '`') && !cur.is_empty() {
-            // An apostrophe inside a word is dropped; at its edges it is nothing.
         } else {
             push(&mut cur, &mut out);
         }
@@ -295,6 +296,15 @@ mod tests {
         let a = Analyzer::new(Some(Lang::Nl));
         assert_eq!(a.tokens("Hoe krijg ik een BSN?"), ["hoe", "krijg", "ik", "een", "bsn"]);
         assert_eq!(a.tokens("inschrijven"), a.tokens("Inschrijven!"));
+    }
+
+    #[test]
+    fn apostrophes_inside_words_are_dropped_in_every_spelling() {
+        assert_eq!(plain_words("don't"), ["dont"]);
+        // Ukrainian writes ' or ʼ (U+02BC, a letter in Unicode) or ’: all three are the same word.
+        assert_eq!(plain_words("він мене вбʼє"), plain_words("він мене вб'є"));
+        assert_eq!(plain_words("він мене вб’є"), ["він", "мене", "вбє"]);
+        assert_eq!(plain_words("'quoted'"), ["quoted"]);
     }
 
     #[test]
