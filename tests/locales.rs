@@ -209,6 +209,37 @@ fn phrases_fire_in_every_language_and_ordinary_questions_do_not() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The project's own sets of ordinary questions, in every language, raise no phrase alarm unless the
+/// question is itself about safety. Every language's lists apply to every message, so this also
+/// guards against a word of one language that is an everyday word of another (Polish "sińce",
+/// bruises, is the English "since" without its accent).
+#[test]
+fn ordinary_questions_of_the_own_sets_raise_no_alarm() {
+    use wegwijs::escalation::{Trigger, Triggers};
+    let root = common::root();
+    let t = Triggers::load(&root.join("locales")).unwrap();
+    let safety = ["domestic-violence", "mental-health", "emergency-numbers", "emergency-alerts", "police-report", "work-rights"];
+    let files = ["integration.jsonl", "out-of-scope.jsonl", "blind/questions-a.jsonl", "blind/questions-b.jsonl", "blind/questions-c.jsonl", "blind4/questions.jsonl"];
+    let (mut checked, mut problems) = (0, Vec::new());
+    for file in files {
+        let text = std::fs::read_to_string(root.join("eval/own").join(file)).unwrap();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let expect: Vec<&str> = v["expect"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+            if expect.iter().any(|e| safety.contains(e)) {
+                continue;
+            }
+            let q = v["q"].as_str().unwrap();
+            checked += 1;
+            if let Some(Trigger::Safeguarding(c)) = t.check(q) {
+                problems.push(format!("{file}: ordinary question raises a {c} alarm: {q}"));
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} questions read");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Every message id that the code asks for by name (`msg(lang, "id", ...)`, `staff(lang, "id", ...)`)
 /// exists in English: a missing one would show its id to people instead of a sentence.
 #[test]
