@@ -185,10 +185,9 @@ fn phrases_fire_in_every_language_and_ordinary_questions_do_not() {
             }
         }
     }
-    // Questions from the knowledge base outside the safety topics never raise an alarm (reporting a
-    // crime is about violence too: "ik ben mishandeld" rightly does).
+    // Questions from the knowledge base outside the safety topics never raise an alarm.
     let (kb, _) = load(&root.join("knowledge"), &LoadOptions::default());
-    for topic in kb.topics().iter().filter(|t| !t.safeguarding && !matches!(t.id.as_str(), "police-report" | "work-rights")) {
+    for topic in kb.topics().iter().filter(|t| !about_safety(t)) {
         for (lang, tr) in &topic.translations {
             for q in &tr.questions {
                 if let Some(Trigger::Safeguarding(c)) = t.check(q) {
@@ -209,6 +208,13 @@ fn phrases_fire_in_every_language_and_ordinary_questions_do_not() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A topic whose questions may rightly raise the alarm: the safety topics (`safeguarding` in
+/// `topic.toml`), and reporting a crime or abuse at work, which is about violence too ("ik ben
+/// mishandeld").
+fn about_safety(topic: &wegwijs::knowledge::Topic) -> bool {
+    topic.safeguarding || matches!(topic.id.as_str(), "police-report" | "work-rights")
+}
+
 /// The project's own sets of ordinary questions, in every language, raise no phrase alarm unless the
 /// question is itself about safety. Every language's lists apply to every message, so this also
 /// guards against a word of one language that is an everyday word of another (Polish "sińce",
@@ -216,9 +222,11 @@ fn phrases_fire_in_every_language_and_ordinary_questions_do_not() {
 #[test]
 fn ordinary_questions_of_the_own_sets_raise_no_alarm() {
     use wegwijs::escalation::{Trigger, Triggers};
+    use wegwijs::knowledge::{load, LoadOptions};
     let root = common::root();
     let t = Triggers::load(&root.join("locales")).unwrap();
-    let safety = ["domestic-violence", "mental-health", "emergency-numbers", "emergency-alerts", "police-report", "work-rights"];
+    let (kb, _) = load(&root.join("knowledge"), &LoadOptions::default());
+    let safety: Vec<&str> = kb.topics().iter().filter(|t| about_safety(t)).map(|t| t.id.as_str()).collect();
     let files = ["integration.jsonl", "out-of-scope.jsonl", "blind/questions-a.jsonl", "blind/questions-b.jsonl", "blind/questions-c.jsonl", "blind4/questions.jsonl"];
     let (mut checked, mut problems) = (0, Vec::new());
     for file in files {
