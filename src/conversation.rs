@@ -916,7 +916,9 @@ pub fn strip_markup(text: &str) -> String {
 ///   would answer it at once, or
 /// - with the model: it is clearly closer to the distress examples (`safety-examples.toml`) than to
 ///   anything ordinary, the knowledge base's other questions and the harmless examples
-///   (`[semantic] distress_above`, `distress_margin`).
+///   (`[semantic] distress_above`, `distress_margin`). A message of two or more sentences that is
+///   at least as close to distress as to ordinary text, but not clearly closer, is also read
+///   sentence by sentence, since a disclosure after a practical question is diluted in the whole.
 ///
 /// Neither counts when the message holds a known harmless look-alike ("my son always beats me at
 /// chess"), and the examples do not count for messages of fewer than four words (a few words of chat
@@ -932,12 +934,35 @@ pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &
     {
         return Some(category);
     }
-    let (Some(v), Some(examples), Some(semantic), Some(params)) = (vector, &snap.distress, &snap.semantic, cfg.file.semantic.as_ref()) else {
-        return None;
-    };
-    if !long_enough(text) {
+    let params = cfg.file.semantic.as_ref()?;
+    let passes = |d: &DistressSimilarity| d.danger >= params.distress_above && d.danger - d.ordinary >= params.distress_margin;
+    let whole = vector.filter(|_| long_enough(text)).and_then(|v| distress_similarity(snap, v))?;
+    if passes(&whole) {
+        return Some(whole.kind);
+    }
+    // As close to distress as to anything ordinary, but not clearly closer: a disclosure after a
+    // practical question is diluted in the whole, so each sentence gets a look of its own.
+    if whole.danger - whole.ordinary < 0.0 {
         return None;
     }
+    sentence_similarities(snap, text).into_iter().find(|d| passes(d)).map(|d| d.kind)
+}
+
+/// How close a message comes to the distress examples and to ordinary texts (with the model).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct DistressSimilarity {
+    /// Mean similarity of the three closest distress examples, in any language.
+    pub danger: f32,
+    /// Mean similarity of the three closest ordinary texts: the knowledge base's questions outside
+    /// the safety topics and the harmless examples.
+    pub ordinary: f32,
+    /// The kind whose own three closest examples are closest.
+    pub kind: Category,
+}
+
+/// The distress similarity of a message's vector; `None` without a model or examples.
+pub fn distress_similarity(snap: &Snapshot, v: &[f32]) -> Option<DistressSimilarity> {
+    let (examples, semantic) = (snap.distress.as_ref()?, snap.semantic.as_ref()?);
     let by_kind = examples.closest_by_label::<3>(v);
     let (mut danger, mut harmless) = (TopK::<3>::default(), TopK::<3>::default());
     for (label, top) in &by_kind {
@@ -948,16 +973,43 @@ pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &
     }
     let ordinary = semantic.closest::<3>(v, |id| snap.kb.get(id).is_none_or(|t| t.safeguarding_category.is_none())).merge(&harmless);
     let (danger, ordinary) = (danger.mean()?, ordinary.mean().unwrap_or(-1.0));
-    if danger < params.distress_above || danger - ordinary < params.distress_margin {
-        return None;
-    }
     // The kind whose own closest examples are closest: one odd neighbour does not decide the help.
-    by_kind
+    let kind = by_kind
         .into_iter()
         .filter_map(|(label, top)| Some((top.mean()?, label?)))
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|(_, c)| c)?;
+    Some(DistressSimilarity { danger, ordinary, kind })
 }
+
+/// The distress similarity of each sentence of a message with two or more sentences long enough to
+/// judge (at most `MAX_SENTENCES`, the longest), each embedded on its own. Empty for a message of one
+/// sentence, whose whole vector says the same.
+pub fn sentence_similarities(snap: &Snapshot, text: &str) -> Vec<DistressSimilarity> {
+    let Some(semantic) = snap.semantic.as_ref() else { return Vec::new() };
+    if snap.distress.is_none() {
+        return Vec::new();
+    }
+    let mut parts: Vec<&str> = crate::search::sentences(text).into_iter().map(|(s, _)| s).filter(|s| long_enough(s)).collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    parts.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    parts.truncate(MAX_SENTENCES);
+    parts
+        .into_iter()
+        .filter_map(|s| match semantic.query_vector(s) {
+            Ok(v) => distress_similarity(snap, &v),
+            Err(e) => {
+                tracing::warn!("a sentence could not be embedded: {e:#}");
+                None
+            }
+        })
+        .collect()
+}
+
+/// Sentences of one message read on their own by the distress check (each costs one embedding).
+const MAX_SENTENCES: usize = 4;
 
 /// Four words or more, or six Chinese characters.
 fn long_enough(text: &str) -> bool {

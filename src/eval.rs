@@ -133,6 +133,15 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
+    run_with_lines(engine, path, None)
+}
+
+/// `run`, and with `lines`: one JSON object per question written there, with how the safeguarding
+/// check saw it (`wegwijs eval FILE --lines OUT`): whether a phrase fired, and with the model the
+/// distress similarity of the whole message and of each sentence (`conversation::second_opinion`).
+/// For editors asking why a message did or did not raise the alarm, and for choosing
+/// `[semantic] distress_above` and `distress_margin` on sets of one's own.
+pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn std::io::Write>) -> Result<Report> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut overall = Acc::default();
     let mut by_lang: BTreeMap<String, Acc> = BTreeMap::new();
@@ -190,6 +199,23 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
         times.push(ms);
         timed.push((ms, q.to_string()));
         let alarm = asked.safeguarding.is_some();
+        if let Some(out) = lines.as_deref_mut() {
+            let snap = engine.snapshot();
+            let phrase = matches!(snap.triggers.check(q), Some(crate::escalation::Trigger::Safeguarding(_)));
+            let whole = snap.semantic.as_ref().and_then(|s| s.query_vector(q).ok()).and_then(|v| crate::conversation::distress_similarity(&snap, &v));
+            let sentences = crate::conversation::sentence_similarities(&snap, q);
+            let line = serde_json::json!({
+                "q": q,
+                "lang": expected_lang,
+                "safety": marked,
+                "alarm": asked.safeguarding,
+                "phrase": phrase,
+                "harmless": snap.triggers.harmless_in(q),
+                "distress": whole,
+                "sentences": sentences,
+            });
+            writeln!(out, "{line}")?;
+        }
         let sl = safety.by_lang.entry(expected_lang.clone()).or_default();
         if marked == Some(true) {
             safety.n += 1;

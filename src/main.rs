@@ -56,6 +56,9 @@ enum Command {
         /// List the questions answered wrongly.
         #[arg(long, short)]
         verbose: bool,
+        /// Write how the safeguarding check saw each question to this file (JSON lines).
+        #[arg(long, value_name = "OUT")]
+        lines: Option<PathBuf>,
     },
     /// Work on the knowledge base.
     Kb {
@@ -300,9 +303,16 @@ fn run(cli: Cli) -> Result<i32> {
             );
             Ok(0)
         }
-        Command::Eval { file, json, verbose } => {
+        Command::Eval { file, json, verbose, lines } => {
             let engine = engine(load_bot(&cli)?, false)?;
-            let report = wegwijs::eval::run(&engine, file)?;
+            let mut out = match lines {
+                Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)),
+                None => None,
+            };
+            let report = wegwijs::eval::run_with_lines(&engine, file, out.as_mut().map(|w| w as &mut dyn std::io::Write))?;
+            if let Some(mut w) = out {
+                std::io::Write::flush(&mut w)?;
+            }
             if *json {
                 println!("{}", serde_json::to_string(&report)?);
             } else {

@@ -415,7 +415,22 @@ fn distress_examples_catch_what_no_phrase_names_and_leave_ordinary_questions_alo
         let asked = engine.ask(q, None);
         assert!(asked.safeguarding.is_some(), "{q} ({kind}): {:?}", asked.ranked.topics.first());
     }
+    // A practical question, then a disclosure: the whole message is as close to ordinary questions
+    // as to distress, its second sentence on its own is clearly distress.
+    let q = "Come prendo appuntamento in comune? Lo zio entra di notte nella camera di mia figlia e lei ha paura di lui.";
+    let params = engine.config().file.semantic.clone().unwrap();
+    let v = snap.semantic.as_ref().unwrap().query_vector(q).unwrap();
+    let whole = wegwijs::conversation::distress_similarity(&snap, &v).unwrap();
+    assert!(whole.danger - whole.ordinary < params.distress_margin, "the whole message alone passes: {whole:?}");
+    let sentences = wegwijs::conversation::sentence_similarities(&snap, q);
+    assert_eq!(sentences.len(), 2, "{sentences:?}");
+    assert!(sentences.iter().any(|d| d.danger - d.ordinary >= params.distress_margin), "{sentences:?}");
+    assert!(engine.ask(q, None).safeguarding.is_some(), "{q}: {whole:?} {sentences:?}");
+    // One sentence: nothing to read apart. Same start, ordinary second sentence: no alarm.
+    assert!(wegwijs::conversation::sentence_similarities(&snap, "lo zio entra di notte nella camera di mia figlia").is_empty());
     for q in [
+        "¿Cómo saco cita en la gemeente? Mi tío viene de visita el domingo y quiere conocer Leiden.",
+        "Where can I find a cheap bike in Leiden? My old one was stolen at the station last week.",
         "How do I register my address at the municipality after moving here?",
         "waar kan ik een rookmelder kopen en is die verplicht in een huurhuis",
         "Tell me a joke",

@@ -302,7 +302,7 @@ fn tokens_of(a: &Analyzer, parts: &[(String, f32)]) -> (Vec<String>, Vec<f32>) {
 /// Splits at sentence ends (. ! ? ؟ 。 ！ ？ ። ፧ ; and line breaks); a full stop counts only before a
 /// space or the end ("113.nl" stays whole). Returns each sentence and whether it asks (ends in a
 /// question mark).
-fn sentences(text: &str) -> Vec<(&str, bool)> {
+pub fn sentences(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
