@@ -945,7 +945,8 @@ pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &
     if whole.danger - whole.ordinary < 0.0 {
         return None;
     }
-    sentence_similarities(snap, text).into_iter().find(|d| passes(d)).map(|d| d.kind)
+    // Lazily: the sentences after the first that passes are not embedded.
+    sentences_judged(snap, text).find(|d| passes(d)).map(|d| d.kind)
 }
 
 /// How close a message comes to the distress examples and to ordinary texts (with the model).
@@ -986,26 +987,27 @@ pub fn distress_similarity(snap: &Snapshot, v: &[f32]) -> Option<DistressSimilar
 /// judge (at most `MAX_SENTENCES`, the longest), each embedded on its own. Empty for a message of one
 /// sentence, whose whole vector says the same.
 pub fn sentence_similarities(snap: &Snapshot, text: &str) -> Vec<DistressSimilarity> {
-    let Some(semantic) = snap.semantic.as_ref() else { return Vec::new() };
-    if snap.distress.is_none() {
-        return Vec::new();
-    }
-    let mut parts: Vec<&str> = crate::search::sentences(text).into_iter().map(|(s, _)| s).filter(|s| long_enough(s)).collect();
+    sentences_judged(snap, text).collect()
+}
+
+/// `sentence_similarities`, one embedding at a time as they are asked for.
+fn sentences_judged<'a>(snap: &'a Snapshot, text: &'a str) -> impl Iterator<Item = DistressSimilarity> + 'a {
+    let mut parts: Vec<&str> = match (&snap.semantic, &snap.distress) {
+        (Some(_), Some(_)) => crate::search::sentences(text).into_iter().map(|(s, _)| s).filter(|s| long_enough(s)).collect(),
+        _ => Vec::new(),
+    };
     if parts.len() < 2 {
-        return Vec::new();
+        parts.clear();
     }
     parts.sort_by_key(|s| std::cmp::Reverse(s.len()));
     parts.truncate(MAX_SENTENCES);
-    parts
-        .into_iter()
-        .filter_map(|s| match semantic.query_vector(s) {
-            Ok(v) => distress_similarity(snap, &v),
-            Err(e) => {
-                tracing::warn!("a sentence could not be embedded: {e:#}");
-                None
-            }
-        })
-        .collect()
+    parts.into_iter().filter_map(move |s| match snap.semantic.as_ref()?.query_vector(s) {
+        Ok(v) => distress_similarity(snap, &v),
+        Err(e) => {
+            tracing::warn!("a sentence could not be embedded: {e:#}");
+            None
+        }
+    })
 }
 
 /// Sentences of one message read on their own by the distress check (each costs one embedding).
