@@ -248,6 +248,37 @@ fn ordinary_questions_of_the_own_sets_raise_no_alarm() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The own distress set and the tuning lines of each theme (`eval/own/themes/`, among them the signs
+/// that fire only in pairs) agree with the phrase lists: every distress line fires, every look-alike
+/// stays quiet. (The semantic check comes on top of this; `wegwijs eval` measures both.)
+#[test]
+fn own_distress_lines_and_theme_lines_agree_with_the_phrases() {
+    use wegwijs::escalation::{Trigger, Triggers};
+    let root = common::root();
+    let t = Triggers::load(&root.join("locales")).unwrap();
+    let mut files = vec![root.join("eval/own/distress.jsonl")];
+    let mut themes: Vec<_> = std::fs::read_dir(root.join("eval/own/themes")).unwrap().map(|e| e.unwrap().path()).collect();
+    themes.sort();
+    files.extend(themes);
+    let (mut distress, mut ordinary, mut problems) = (0, 0, Vec::new());
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let Some(safety) = v["safety"].as_bool() else { continue };
+            let q = v["q"].as_str().unwrap();
+            let fired = matches!(t.check(q), Some(Trigger::Safeguarding(_)));
+            if safety { distress += 1 } else { ordinary += 1 }
+            if fired != safety {
+                let what = if safety { "distress not caught" } else { "false alarm" };
+                problems.push(format!("{}: {what}: {q}", file.file_name().unwrap().to_string_lossy()));
+            }
+        }
+    }
+    assert!(distress > 1000 && ordinary > 500, "only {distress} distress and {ordinary} ordinary lines read");
+    assert!(problems.is_empty(), "{} of {} lines disagree:\n{}", problems.len(), distress + ordinary, problems.join("\n"));
+}
+
 /// Every message id that the code asks for by name (`msg(lang, "id", ...)`, `staff(lang, "id", ...)`)
 /// exists in English: a missing one would show its id to people instead of a sentence.
 #[test]

@@ -126,6 +126,11 @@ struct Pattern {
 pub struct Triggers {
     advisor: Vec<Phrase>,
     safeguarding: Vec<(Category, Phrase)>,
+    /// Signs (`[signs]`): weak on their own; two different ones of a kind in one message fire.
+    signs: Vec<(Category, Phrase)>,
+    /// What explains signs (moving abroad, a contract that ends): with one of these anywhere in the
+    /// message, signs do not count.
+    sign_except: Vec<Phrase>,
     harmless: Vec<Phrase>,
     /// Example sentences for the semantic check (`safety-examples.toml`): a kind of danger, or `None`
     /// for a harmless look-alike.
@@ -197,6 +202,26 @@ struct File {
     harmless: Vec<String>,
     #[serde(default)]
     safeguarding: Safeguarding,
+    #[serde(default)]
+    signs: Signs,
+}
+
+/// `[signs]`: per kind of danger, signs that fire only in pairs, and `except`: what explains them.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Signs {
+    #[serde(default)]
+    suicide: Vec<String>,
+    #[serde(default)]
+    domestic: Vec<String>,
+    #[serde(default)]
+    sexual: Vec<String>,
+    #[serde(default)]
+    danger: Vec<String>,
+    #[serde(default)]
+    exploitation: Vec<String>,
+    #[serde(default)]
+    except: Vec<String>,
 }
 
 /// `locales/<lang>/safety-examples.toml`: sentences as people write them, per kind of danger, and
@@ -574,6 +599,17 @@ impl Triggers {
                 ] {
                     t.add(lang, list, Kind::Safeguarding(c));
                 }
+                let s = &file.signs;
+                for (c, list) in [
+                    (Category::Suicide, &s.suicide),
+                    (Category::Domestic, &s.domestic),
+                    (Category::Sexual, &s.sexual),
+                    (Category::Danger, &s.danger),
+                    (Category::Exploitation, &s.exploitation),
+                ] {
+                    t.add(lang, list, Kind::Sign(c));
+                }
+                t.add(lang, &s.except, Kind::SignExcept);
             }
             let path = locales_dir.join(lang.code()).join(EXAMPLES_FILE);
             if path.exists() {
@@ -611,6 +647,8 @@ impl Triggers {
                 Kind::Advisor => self.advisor.push(phrase),
                 Kind::Harmless => self.harmless.push(phrase),
                 Kind::Safeguarding(c) => self.safeguarding.push((c, phrase)),
+                Kind::Sign(c) => self.signs.push((c, phrase)),
+                Kind::SignExcept => self.sign_except.push(phrase),
             }
         }
     }
@@ -659,6 +697,22 @@ impl Triggers {
                 hits.push(Hit { trigger: Trigger::Safeguarding(*c), lang: p.lang, phrase: p.text.clone() });
             }
         }
+        // Signs: two different ones of the same kind, at different places in the message.
+        let mut seen: Vec<(Category, &Phrase, Vec<(usize, usize)>)> = Vec::new();
+        let explained = !self.signs.is_empty() && self.sign_except.iter().any(|p| !p.find(&view).is_empty());
+        for (c, p) in self.signs.iter().filter(|_| !explained) {
+            let spans: Vec<(usize, usize)> = p.find(&view).into_iter().filter(|s| !innocent(p, *s)).collect();
+            if spans.is_empty() {
+                continue;
+            }
+            let apart = |a: &[(usize, usize)], b: &[(usize, usize)]| a.iter().any(|x| b.iter().any(|y| x.1 <= y.0 || y.1 <= x.0));
+            if let Some((_, q, _)) = seen.iter().find(|(k, q, other)| k == c && q.text != p.text && apart(&spans, other))
+                && !hits.iter().any(|h| h.trigger == Trigger::Safeguarding(*c))
+            {
+                hits.push(Hit { trigger: Trigger::Safeguarding(*c), lang: p.lang, phrase: format!("{} + {}", q.text, p.text) });
+            }
+            seen.push((*c, p, spans));
+        }
         hits.sort_by_key(|h| match h.trigger {
             Trigger::Safeguarding(c) => c,
             Trigger::Advisor => Category::Exploitation,
@@ -677,6 +731,8 @@ impl Triggers {
             Kind::Advisor => self.advisor.iter().map(|p| p.lang).collect(),
             Kind::Harmless => self.harmless.iter().map(|p| p.lang).collect(),
             Kind::Safeguarding(c) => self.safeguarding.iter().filter(|(k, _)| *k == c).map(|(_, p)| p.lang).collect(),
+            Kind::Sign(c) => self.signs.iter().filter(|(k, _)| *k == c).map(|(_, p)| p.lang).collect(),
+            Kind::SignExcept => self.sign_except.iter().map(|p| p.lang).collect(),
         };
         l.sort();
         l.dedup();
@@ -689,6 +745,8 @@ impl Triggers {
             Kind::Advisor => self.advisor.iter().filter(|p| p.lang == lang).count(),
             Kind::Harmless => self.harmless.iter().filter(|p| p.lang == lang).count(),
             Kind::Safeguarding(c) => self.safeguarding.iter().filter(|(k, p)| *k == c && p.lang == lang).count(),
+            Kind::Sign(c) => self.signs.iter().filter(|(k, p)| *k == c && p.lang == lang).count(),
+            Kind::SignExcept => self.sign_except.iter().filter(|p| p.lang == lang).count(),
         }
     }
 }
@@ -699,6 +757,10 @@ pub enum Kind {
     Advisor,
     Harmless,
     Safeguarding(Category),
+    /// A sign of danger that fires only together with a second, different sign of the same kind.
+    Sign(Category),
+    /// A context that explains signs: with it in the message, signs do not count.
+    SignExcept,
 }
 
 #[cfg(test)]
@@ -713,6 +775,24 @@ mod tests {
 
     const SUICIDE: Kind = Kind::Safeguarding(Category::Suicide);
     const DOMESTIC: Kind = Kind::Safeguarding(Category::Domestic);
+
+    #[test]
+    fn two_different_signs_fire_and_one_does_not() {
+        let signs = Kind::Sign(Category::Suicide);
+        let other = t(Lang::En, Kind::Sign(Category::Domestic), &["gave away cat|dog"]);
+        let t = t(Lang::En, signs, &["wont|not need anymore", "gave away cat|dog", "everything arranged|sorted"]);
+        assert_eq!(t.check("How do I cancel my phone contract? I won't need it anymore."), None, "one sign is an ordinary question");
+        assert_eq!(t.check("I won't need it anymore, I do not need it anymore"), None, "the same sign twice is still one");
+        let hit = t.explain("How do I cancel my phone contract? I won't need it anymore. I gave away my cat, everything is arranged.");
+        assert_eq!(hit.first().map(|h| h.trigger), Some(Trigger::Safeguarding(Category::Suicide)));
+        assert!(hit[0].phrase.contains(" + "), "both signs are named: {}", hit[0].phrase);
+        let mut both = t;
+        both.signs.extend(other.signs);
+        assert_eq!(both.check("I won't need it anymore"), None, "a sign of another kind does not count");
+        both.add(Lang::En, &["moving back|abroad".into()], Kind::SignExcept);
+        assert_eq!(both.check("I won't need it anymore, I'm moving back to Spain, I gave away my cat"), None, "moving explains the signs");
+        assert!(both.check("I gave away my cat, everything is sorted. I won't need it anymore").is_some());
+    }
 
     #[test]
     fn words_in_any_order_within_a_window() {
