@@ -697,16 +697,21 @@ impl Triggers {
                 hits.push(Hit { trigger: Trigger::Safeguarding(*c), lang: p.lang, phrase: p.text.clone() });
             }
         }
-        // Signs: two different ones of the same kind, at different places in the message.
+        // Signs: two different ones of the same kind and language, at different places in the message,
+        // unless that language's `except` explains them.
         let mut seen: Vec<(Category, &Phrase, Vec<(usize, usize)>)> = Vec::new();
-        let explained = !self.signs.is_empty() && self.sign_except.iter().any(|p| !p.find(&view).is_empty());
-        for (c, p) in self.signs.iter().filter(|_| !explained) {
+        let explained: Vec<Lang> = if self.signs.is_empty() {
+            Vec::new()
+        } else {
+            self.sign_except.iter().filter(|p| !p.find(&view).is_empty()).map(|p| p.lang).collect()
+        };
+        for (c, p) in self.signs.iter().filter(|(_, p)| !explained.contains(&p.lang)) {
             let spans: Vec<(usize, usize)> = p.find(&view).into_iter().filter(|s| !innocent(p, *s)).collect();
             if spans.is_empty() {
                 continue;
             }
             let apart = |a: &[(usize, usize)], b: &[(usize, usize)]| a.iter().any(|x| b.iter().any(|y| x.1 <= y.0 || y.1 <= x.0));
-            if let Some((_, q, _)) = seen.iter().find(|(k, q, other)| k == c && q.text != p.text && apart(&spans, other))
+            if let Some((_, q, _)) = seen.iter().find(|(k, q, other)| k == c && q.lang == p.lang && q.text != p.text && apart(&spans, other))
                 && !hits.iter().any(|h| h.trigger == Trigger::Safeguarding(*c))
             {
                 hits.push(Hit { trigger: Trigger::Safeguarding(*c), lang: p.lang, phrase: format!("{} + {}", q.text, p.text) });
@@ -789,6 +794,12 @@ mod tests {
         let mut both = t;
         both.signs.extend(other.signs);
         assert_eq!(both.check("I won't need it anymore"), None, "a sign of another kind does not count");
+        let mut mixed = Triggers::default();
+        mixed.add(Lang::En, &["wont|not need anymore".into()], Kind::Sign(Category::Suicide));
+        mixed.add(Lang::Nl, &["kat|hond weggegeven|weggebracht".into()], Kind::Sign(Category::Suicide));
+        assert_eq!(mixed.check("I won't need it anymore, kat weggegeven"), None, "signs pair within one language");
+        both.add(Lang::Nl, &["=verhuizen".into()], Kind::SignExcept);
+        assert!(both.check("verhuizen? I gave away my cat, everything is sorted").is_some(), "another language's except does not explain English signs");
         both.add(Lang::En, &["moving back|abroad".into()], Kind::SignExcept);
         assert_eq!(both.check("I won't need it anymore, I'm moving back to Spain, I gave away my cat"), None, "moving explains the signs");
         assert!(both.check("I gave away my cat, everything is sorted. I won't need it anymore").is_some());
