@@ -201,27 +201,10 @@ struct File {
     #[serde(default)]
     harmless: Vec<String>,
     #[serde(default)]
-    safeguarding: Safeguarding,
+    safeguarding: Kinds<NoExcept>,
+    /// Signs that fire only in pairs, and `except`: what explains them.
     #[serde(default)]
-    signs: Signs,
-}
-
-/// `[signs]`: per kind of danger, signs that fire only in pairs, and `except`: what explains them.
-#[derive(serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct Signs {
-    #[serde(default)]
-    suicide: Vec<String>,
-    #[serde(default)]
-    domestic: Vec<String>,
-    #[serde(default)]
-    sexual: Vec<String>,
-    #[serde(default)]
-    danger: Vec<String>,
-    #[serde(default)]
-    exploitation: Vec<String>,
-    #[serde(default)]
-    except: Vec<String>,
+    signs: Kinds<Vec<String>>,
 }
 
 /// `locales/<lang>/safety-examples.toml`: sentences as people write them, per kind of danger, and
@@ -243,9 +226,10 @@ struct ExampleFile {
     harmless: Vec<String>,
 }
 
+/// A list per kind of danger (`[safeguarding]`, `[signs]`), and `except` where the table has one.
 #[derive(serde::Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct Safeguarding {
+struct Kinds<Except> {
     #[serde(default)]
     suicide: Vec<String>,
     #[serde(default)]
@@ -256,6 +240,30 @@ struct Safeguarding {
     danger: Vec<String>,
     #[serde(default)]
     exploitation: Vec<String>,
+    #[serde(default)]
+    except: Except,
+}
+
+impl<E> Kinds<E> {
+    fn lists(&self) -> [(Category, &[String]); 5] {
+        [
+            (Category::Suicide, &self.suicide),
+            (Category::Domestic, &self.domestic),
+            (Category::Sexual, &self.sexual),
+            (Category::Danger, &self.danger),
+            (Category::Exploitation, &self.exploitation),
+        ]
+    }
+}
+
+/// `[safeguarding]` has no `except`: a phrase there fires on its own.
+#[derive(Default)]
+struct NoExcept;
+
+impl<'de> serde::Deserialize<'de> for NoExcept {
+    fn deserialize<D: serde::Deserializer<'de>>(_: D) -> std::result::Result<Self, D::Error> {
+        Err(serde::de::Error::custom("`except` belongs in [signs]: a phrase in [safeguarding] fires on its own"))
+    }
 }
 
 fn stemmer(lang: Lang) -> Option<frostem::Stemmer> {
@@ -589,27 +597,13 @@ impl Triggers {
                 let file: File = read_toml(&path)?;
                 t.add(lang, &file.advisor, Kind::Advisor);
                 t.add(lang, &file.harmless, Kind::Harmless);
-                let s = &file.safeguarding;
-                for (c, list) in [
-                    (Category::Suicide, &s.suicide),
-                    (Category::Domestic, &s.domestic),
-                    (Category::Sexual, &s.sexual),
-                    (Category::Danger, &s.danger),
-                    (Category::Exploitation, &s.exploitation),
-                ] {
+                for (c, list) in file.safeguarding.lists() {
                     t.add(lang, list, Kind::Safeguarding(c));
                 }
-                let s = &file.signs;
-                for (c, list) in [
-                    (Category::Suicide, &s.suicide),
-                    (Category::Domestic, &s.domestic),
-                    (Category::Sexual, &s.sexual),
-                    (Category::Danger, &s.danger),
-                    (Category::Exploitation, &s.exploitation),
-                ] {
+                for (c, list) in file.signs.lists() {
                     t.add(lang, list, Kind::Sign(c));
                 }
-                t.add(lang, &s.except, Kind::SignExcept);
+                t.add(lang, &file.signs.except, Kind::SignExcept);
             }
             let path = locales_dir.join(lang.code()).join(EXAMPLES_FILE);
             if path.exists() {
@@ -699,6 +693,7 @@ impl Triggers {
         }
         // Signs: two different ones of the same kind and language, at different places in the message,
         // unless that language's `except` explains them.
+        let apart = |a: &[(usize, usize)], b: &[(usize, usize)]| a.iter().any(|x| b.iter().any(|y| x.1 <= y.0 || y.1 <= x.0));
         let mut seen: Vec<(Category, &Phrase, Vec<(usize, usize)>)> = Vec::new();
         let explained: Vec<Lang> = if self.signs.is_empty() {
             Vec::new()
@@ -710,7 +705,6 @@ impl Triggers {
             if spans.is_empty() {
                 continue;
             }
-            let apart = |a: &[(usize, usize)], b: &[(usize, usize)]| a.iter().any(|x| b.iter().any(|y| x.1 <= y.0 || y.1 <= x.0));
             if let Some((_, q, _)) = seen.iter().find(|(k, q, other)| k == c && q.lang == p.lang && q.text != p.text && apart(&spans, other))
                 && !hits.iter().any(|h| h.trigger == Trigger::Safeguarding(*c))
             {
