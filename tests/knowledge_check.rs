@@ -162,3 +162,51 @@ fn coverage_matrix_shows_full_draft_questions_missing_and_stale() {
     assert!(html.starts_with("<!doctype html>") && html.contains("<tr class=\"stale\">") && !html.contains("<script"));
     assert!(cov.table().contains("3 topics (2 not written), 1 stale"), "{}", cov.table());
 }
+
+/// A translation must keep its source's numbers and addresses, follow its source's changes and
+/// label every link; `kb check` says where, and `--strict` fails on it.
+#[test]
+fn translations_that_lose_facts_or_fall_behind_their_source_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path().join("knowledge");
+    let en_body = "Call Veilig Thuis on 0800 2000, day and night. Within 5 days you get a letter. See werk.nl or mail info@lv.nl for more.";
+    let topic = format!("{GOOD_TOPIC}\n[[links]]\nurl = \"https://www.government.nl/bsn\"\nlang = \"nl\"\n[links.label]\nen = \"Government: BSN\"\nnl = \"Rijksoverheid: BSN\"\n");
+    write(&r, "national/bsn/topic.toml", &topic);
+    write(&r, "national/bsn/en.md", &format!("+++\ntitle = \"BSN\"\nquestions = [\"what is a bsn\"]\n+++\n{en_body}\n"));
+    write(&r, "national/bsn/nl.md", "+++\ntitle = \"BSN\"\nquestions = [\"wat is een bsn\"]\n+++\nBel Veilig Thuis op 0800 2000. Binnen 5 dagen krijg je een brief. Zie werk.nl of mail info@lv.nl.\n");
+    let hash = wegwijs::knowledge::body_hash(en_body);
+    // Arabic: the phone number and the mail address are gone; Turkish: complete but made from an
+    // older English answer; Polish: a draft without `source`.
+    write(&r, "national/bsn/ar.md", &format!("+++\ntitle = \"BSN\"\nquestions = [\"ما هو bsn\"]\nstatus = \"draft\"\nsource = \"en:{hash}\"\n+++\nاتصل بـ Veilig Thuis. خلال 5 أيام تصلك رسالة. راجع werk.nl.\n"));
+    write(&r, "national/bsn/tr.md", "+++\ntitle = \"BSN\"\nquestions = [\"bsn nedir\"]\nstatus = \"draft\"\nsource = \"en:0badc0de\"\n+++\nVeilig Thuis'i 0800 2000 numarasından arayın. 5 gün içinde mektup gelir. werk.nl'ye bakın veya info@lv.nl adresine yazın.\n");
+    write(&r, "national/bsn/pl.md", "+++\ntitle = \"BSN\"\nquestions = [\"co to jest bsn\"]\nstatus = \"draft\"\n+++\nZadzwoń do Veilig Thuis: 0800 2000. W ciągu 5 dni przyjdzie list. Zobacz werk.nl lub napisz na info@lv.nl.\n");
+    let opts = LoadOptions { topic_list: Some(list()), ..LoadOptions::default() };
+    let (_, problems) = load(&r, &opts);
+    let w: Vec<String> = problems.iter().filter(|p| p.severity == Severity::Warning).map(|p| p.to_string()).collect();
+    assert!(has(&w, "national/bsn/ar.md:5:", "numbers of the source answer missing here: 0800, 2000"), "{w:#?}");
+    assert!(has(&w, "national/bsn/ar.md:5:", "addresses of the source answer missing here: info@lv.nl"), "{w:#?}");
+    assert!(!w.iter().any(|m| m.contains("ar.md") && m.contains("stale")), "{w:#?}");
+    assert!(has(&w, "national/bsn/tr.md:5:", "stale: translated from en:0badc0de"), "{w:#?}");
+    assert!(!w.iter().any(|m| m.contains("tr.md") && m.contains("missing here")), "a Turkish suffix after an address is fine: {w:#?}");
+    assert!(has(&w, "national/bsn/pl.md:1:", "does not say which answer it was made from"), "{w:#?}");
+    assert!(has(&w, "national/bsn/topic.toml:8:", "1 link(s) without a label in ar"), "{w:#?}");
+
+    // The same through the command: warnings pass, --strict fails.
+    write(&r, "topics.tsv", "bsn\tnational\tx\ndigid\tnational\tx\nregister-address\tmunicipal\tx\n");
+    let bot = dir.path().join("bot.toml");
+    std::fs::write(&bot, format!("id = \"x\"\nmunicipality = \"Leiden\"\nlayers = [\"national\"]\nknowledge_dir = \"{}\"\nlocales_dir = \"{}\"\n", r.display(), Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").display())).unwrap();
+    let run = |strict: bool| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"));
+        c.args(["--bot", bot.to_str().unwrap(), "--data-dir", dir.path().join("data").to_str().unwrap(), "kb", "check"]);
+        if strict {
+            c.arg("--strict");
+        }
+        c.output().unwrap()
+    };
+    let plain = run(false);
+    assert!(plain.status.success(), "{}{}", String::from_utf8_lossy(&plain.stdout), String::from_utf8_lossy(&plain.stderr));
+    let strict = run(true);
+    assert!(!strict.status.success(), "--strict fails on these warnings");
+    let out = format!("{}{}", String::from_utf8_lossy(&strict.stdout), String::from_utf8_lossy(&strict.stderr));
+    assert!(out.contains("ar.md:5:") && out.contains("stale"), "{out}");
+}

@@ -780,6 +780,23 @@ fn warn_about_topic(t: &Topic, file: &Path, text: &str, opts: &LoadOptions, prob
                 if tr.body.is_none() && opts.full_langs.contains(&lang) {
                     problems.push(Problem::warning(&path, 1, "no answer in this language yet (questions only)"));
                 }
+                if tr.body.is_some() && tr.status == Status::Draft && tr.source.is_none() {
+                    problems.push(Problem::warning(
+                        &path,
+                        1,
+                        format!("a translation that does not say which answer it was made from: add source = \"en\" (or nl), then run `wegwijs kb stamp {}`", path.display()),
+                    ));
+                }
+                if tr.body.is_some() {
+                    let unlabelled = t.links.iter().filter(|l| !l.labels.contains_key(&lang)).count();
+                    if unlabelled > 0 {
+                        problems.push(Problem::warning(
+                            &t.dir.join("topic.toml"),
+                            key_line(text, "links"),
+                            format!("{unlabelled} link(s) without a label in {lang}: add `{lang} = \"...\"` under [links.label]"),
+                        ));
+                    }
+                }
                 // Drafts are normal: `kb stats` counts them. What must hold is that a translation
                 // carries its source's facts and follows its source's changes.
                 if let Some(f) = super::translation::check(t, tr) {

@@ -69,17 +69,28 @@ pub fn numbers(text: &str) -> Vec<String> {
     out
 }
 
-/// The web addresses in a text (`http://` or `https://` up to a space or closing bracket).
+/// The web and e-mail addresses in a text: `http://` and `https://` links, bare domains such as
+/// "werk.nl" or "www.lv.nl/afval" (a word with a dot and a known top-level domain), and e-mail
+/// addresses. Compared without the scheme and the case, so "https://werk.nl" and "werk.nl" agree.
 pub fn urls(text: &str) -> Vec<String> {
+    const TLDS: &[&str] = &["nl", "com", "org", "eu", "net", "info", "int", "gov", "edu", "be", "de", "uk", "io"];
+    // Runs of the characters an address is written with: the address ends where another script or
+    // a suffix starts ("werk.nl'de", "访问werk.nl，", "werk.nlን").
+    let addressy = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '_' | '?' | '#' | '=' | '&' | '%' | '@' | ':' | '+' | '~');
     let mut out = Vec::new();
-    for (i, _) in text.match_indices("http") {
-        let rest = &text[i..];
-        if !(rest.starts_with("https://") || rest.starts_with("http://")) {
-            continue;
+    for run in text.split(|c: char| !addressy(c)) {
+        let w = run.trim_matches(|c: char| matches!(c, '.' | ':' | '?' | '-' | '_'));
+        let bare = w.strip_prefix("https://").or_else(|| w.strip_prefix("http://")).unwrap_or(w);
+        let host = bare.split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.rsplit('@').next().unwrap_or(host);
+        let Some((name, tld)) = host.rsplit_once('.') else { continue };
+        let is_address = !name.is_empty()
+            && TLDS.contains(&tld.to_ascii_lowercase().as_str())
+            && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+            && name.chars().any(|c| c.is_ascii_alphabetic());
+        if is_address {
+            out.push(bare.trim_end_matches('/').to_ascii_lowercase());
         }
-        let end = rest.find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '<')).unwrap_or(rest.len());
-        let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
-        out.push(url.to_string());
     }
     out.sort();
     out.dedup();
@@ -166,7 +177,15 @@ mod tests {
 
     #[test]
     fn urls_are_found_without_trailing_punctuation() {
-        assert_eq!(urls("See https://www.ind.nl/en. Or (https://a.nl/x?y=1)"), ["https://a.nl/x?y=1", "https://www.ind.nl/en"]);
+        assert_eq!(urls("See https://www.ind.nl/en. Or (https://a.nl/x?y=1)"), ["a.nl/x?y=1", "www.ind.nl/en"]);
+    }
+
+    #[test]
+    fn bare_domains_and_mail_addresses_count_as_addresses() {
+        assert_eq!(urls("Ga naar Werk.nl of mail info@lv.nl. Kijk op www.lv.nl/afval, e.g. op 7.50 uur."), ["info@lv.nl", "werk.nl", "www.lv.nl/afval"]);
+        assert_eq!(urls("请访问werk.nl，或者 https://werk.nl/"), ["werk.nl"]);
+        assert_eq!(urls("راجع werk.nl، أو اتصل"), ["werk.nl"]);
+        assert_eq!(urls("Ayrıntılar lv.nl'de ve werk.nl'den."), ["lv.nl", "werk.nl"]);
     }
 
     #[test]
