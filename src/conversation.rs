@@ -173,6 +173,28 @@ pub struct Engine {
     metrics: Arc<crate::metrics::Metrics>,
 }
 
+/// A message's vectors: the whole message, and its asking sentences when a story comes first.
+struct Vectors {
+    whole: Vec<f32>,
+    asking: Option<Vec<f32>>,
+}
+
+/// Forgets the prepared vectors when dropped.
+struct Prepared;
+
+impl Drop for Prepared {
+    fn drop(&mut self) {
+        PREPARED.set(None);
+    }
+}
+
+thread_local! {
+    /// The vectors of the message this thread is handling, embedded before it waits for `desk_lock`
+    /// (the model is the slow part of a question and needs no lock), so that messages arriving together
+    /// use every core. Set and cleared by `Engine::handle`.
+    static PREPARED: std::cell::RefCell<Option<(String, Arc<Vectors>)>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Seconds since the Unix epoch; replaceable in tests.
 pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
 
@@ -273,7 +295,7 @@ impl Engine {
         };
         let safeguarding = match snap.triggers.check(text) {
             Some(Trigger::Safeguarding(c)) => Some(c),
-            _ => second_opinion(&snap, &self.cfg, &ranked, text, vector.as_deref()),
+            _ => second_opinion(&snap, &self.cfg, &ranked, text, vector.as_deref()).first().copied(),
         };
         Asked { language, ranked, safeguarding, lexical, semantic }
     }
@@ -292,19 +314,51 @@ impl Engine {
 
     /// The lexical ranking, every topic's semantic similarity (empty without a model) and the
     /// message's vector.
+    ///
+    /// After a story, the sentences that ask are embedded on their own as well, and each topic keeps
+    /// its better similarity: context must not drown the question. (The lexical side weighs the
+    /// story's words down instead; searching the asking part there too answered more but wrongly
+    /// more often, on the own long-question set.)
     fn search_parts(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> (Ranked, Vec<(TopicId, f32)>, Option<Vec<f32>>) {
-        let vector = snap.semantic.as_ref().and_then(|s| match s.query_vector(text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                tracing::warn!("a message could not be embedded: {e:#}");
-                None
+        let vectors = snap.semantic.as_ref().and_then(|s| self.vectors(s, text));
+        let semantic = match (&snap.semantic, &vectors) {
+            (Some(s), Some(v)) => {
+                let mut best: HashMap<TopicId, f32> = HashMap::new();
+                for vector in std::iter::once(&v.whole).chain(v.asking.as_ref()) {
+                    for m in s.matches_for(vector) {
+                        let e = best.entry(m.topic).or_insert(f32::MIN);
+                        *e = e.max(m.similarity);
+                    }
+                }
+                let mut out: Vec<(TopicId, f32)> = best.into_iter().collect();
+                out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                out
             }
-        });
-        let semantic = match (&snap.semantic, &vector) {
-            (Some(s), Some(v)) => s.matches_for(v).into_iter().map(|m| (m.topic, m.similarity)).collect(),
             _ => Vec::new(),
         };
-        (self.lexical(snap, text, ev), semantic, vector)
+        (self.lexical(snap, text, ev), semantic, vectors.map(|v| v.whole.clone()))
+    }
+
+    /// The vectors of a message: prepared before the lock, or embedded now.
+    fn vectors(&self, sem: &SemanticIndex, text: &str) -> Option<Arc<Vectors>> {
+        let prepared = PREPARED.with_borrow(|p| p.as_ref().filter(|(t, _)| t == text).map(|(_, v)| v.clone()));
+        prepared.or_else(|| embed(sem, text).map(Arc::new))
+    }
+
+    /// Embeds a newcomer's question before it waits for the desk (see [`PREPARED`]). Commands, button
+    /// presses, numbers and the advisors' rooms are left alone.
+    /// The guard it returns forgets them when the message is handled.
+    fn prepare(&self, snap: &Snapshot, msg: &Incoming) -> Prepared {
+        PREPARED.set(None);
+        let (Some(sem), Input::Text(text)) = (&snap.semantic, &msg.input) else { return Prepared };
+        let t = text.trim();
+        if t.starts_with('/') || t.chars().count() < 3 || t.chars().all(|c| c.is_ascii_digit()) || self.esc.is_staff_room(&msg.chat) {
+            return Prepared;
+        }
+        if let Some(v) = embed(sem, text) {
+            PREPARED.set(Some((text.clone(), Arc::new(v))));
+        }
+        Prepared
     }
 
     fn lexical(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> Ranked {
@@ -338,6 +392,7 @@ impl Engine {
     /// that platform's [`Engine::pending`].
     pub fn handle(&self, msg: &Incoming) -> Vec<Outgoing> {
         let started = std::time::Instant::now();
+        let _prepared = self.prepare(&self.snapshot(), msg);
         let _serial = self.desk_lock.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(ev) = &msg.event_id {
             match self.store.event_seen(&msg.chat.platform, ev) {
@@ -810,10 +865,11 @@ impl Engine {
                         // "I feel empty, where can I talk to someone": asking for a person can be
                         // distress as well, and then the numbers come first.
                         let (ranked, vector) = self.search(snap, text, &ev);
-                        match second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref()) {
+                        let kinds = second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref());
+                        match kinds.first().copied() {
                             Some(category) => {
                                 state.remember(Recent::Person(text.chars().take(500).collect()));
-                                alarm(desk, &mut state, ev.lang, category, composer.urgent(chat, ev.lang, Some(category)), text, &mut out)?;
+                                alarm(desk, &mut state, ev.lang, category, composer.urgent_all(chat, ev.lang, &kinds), text, &mut out)?;
                                 if !escalation {
                                     ask_person(desk, &mut state, ev.lang, &mut out, false)?;
                                 }
@@ -827,11 +883,11 @@ impl Engine {
                         state.offered.clear();
                         tracing::debug!(lang = %ev.lang, source = ?ev.source, decision = ?ranked.decision, "question answered");
                         // The answer still follows the alarm: the message may be a question about the topic.
-                        let second = second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref());
-                        if let Some(category) = second {
-                            alarm(desk, &mut state, ev.lang, category, composer.urgent(chat, ev.lang, Some(category)), text, &mut out)?;
+                        let kinds = second_opinion(snap, &self.cfg, &ranked, text, vector.as_deref());
+                        if let Some(&category) = kinds.first() {
+                            alarm(desk, &mut state, ev.lang, category, composer.urgent_all(chat, ev.lang, &kinds), text, &mut out)?;
                         }
-                        let opened = second.is_some() && escalation && active.is_none();
+                        let opened = !kinds.is_empty() && escalation && active.is_none();
                         match &ranked.decision {
                             Decision::Answer(id) => {
                                 self.tally(desk, ev.lang, Some(id.as_str()), Event::Answered, "");
@@ -923,30 +979,49 @@ pub fn strip_markup(text: &str) -> String {
 /// Neither counts when the message holds a known harmless look-alike ("my son always beats me at
 /// chess"), and the examples do not count for messages of fewer than four words (a few words of chat
 /// are too close to everything).
-pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &str, vector: Option<&[f32]>) -> Option<Category> {
+pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &str, vector: Option<&[f32]>) -> Vec<Category> {
     if snap.triggers.harmless_in(text) {
-        return None;
+        return Vec::new();
     }
     if let Some(best) = ranked.topics.first()
         && let Some(category) = snap.kb.get(&best.topic).and_then(|t| t.safeguarding_category)
         && matches!(ranked.decision, Decision::Answer(_) | Decision::Choose(_))
         && best.score >= SECOND_OPINION_SCORE
     {
-        return Some(category);
+        return vec![category];
     }
-    let params = cfg.file.semantic.as_ref()?;
+    // Moving abroad, a contract that ends, a trip: what explains parting words explains them to the
+    // model too (the phrases in `[safeguarding]` still fire).
+    if snap.triggers.explained_in(text) {
+        return Vec::new();
+    }
+    let Some(params) = cfg.file.semantic.as_ref() else { return Vec::new() };
     let passes = |d: &DistressSimilarity| d.danger >= params.distress_above && d.danger - d.ordinary >= params.distress_margin;
-    let whole = vector.filter(|_| long_enough(text)).and_then(|v| distress_similarity(snap, v))?;
-    if passes(&whole) {
-        return Some(whole.kind);
+    let Some(whole) = vector.filter(|_| long_enough(text)).and_then(|v| distress_similarity(snap, v)) else { return Vec::new() };
+    let kind = if passes(&whole) {
+        Some(whole.kind)
+    } else if whole.danger - whole.ordinary < 0.0 {
+        // Closer to something ordinary than to distress.
+        None
+    } else {
+        // As close to distress as to anything ordinary, but not clearly closer: a disclosure after a
+        // practical question is diluted in the whole, so each sentence gets a look of its own
+        // (lazily: the sentences after the first that passes are not embedded).
+        sentences_judged(snap, text).find(|d| passes(d)).map(|d| d.kind)
+    };
+    let Some(kind) = kind else { return Vec::new() };
+    // The closest examples may name another kind than the message's own subject: a safety topic
+    // among the first three of the ranking adds its help ("my partner hit me again" is domestic
+    // violence, however close it also comes to a suicidal example).
+    let mut kinds = vec![kind];
+    for s in ranked.topics.iter().take(3).filter(|s| s.score >= SECOND_OPINION_TOPIC_HINT) {
+        if let Some(c) = snap.kb.get(&s.topic).and_then(|t| t.safeguarding_category)
+            && !kinds.contains(&c)
+        {
+            kinds.insert(0, c);
+        }
     }
-    // As close to distress as to anything ordinary, but not clearly closer: a disclosure after a
-    // practical question is diluted in the whole, so each sentence gets a look of its own.
-    if whole.danger - whole.ordinary < 0.0 {
-        return None;
-    }
-    // Lazily: the sentences after the first that passes are not embedded.
-    sentences_judged(snap, text).find(|d| passes(d)).map(|d| d.kind)
+    kinds
 }
 
 /// How close a message comes to the distress examples and to ordinary texts (with the model).
@@ -1020,6 +1095,8 @@ fn long_enough(text: &str) -> bool {
 
 /// The score from which a safeguarding topic counts as what the message is about.
 const SECOND_OPINION_SCORE: f32 = 0.5;
+/// A safety topic at least this high among the first three adds its own help to the model's alarm.
+const SECOND_OPINION_TOPIC_HINT: f32 = 0.25;
 
 
 /// Moves the bot's own replies into the desk's changes, keeping the order of messages.
@@ -1027,6 +1104,19 @@ fn flush(desk: &mut Desk, out: &mut Vec<Outgoing>) {
     for o in out.drain(..) {
         desk.changes.push(Change::Send(o));
     }
+}
+
+/// The vectors of a message, or `None` (with a warning without its text) when the model cannot read it.
+fn embed(sem: &SemanticIndex, text: &str) -> Option<Vectors> {
+    let whole = match sem.query_vector(text) {
+        Ok(v) => v,
+        Err(e) => {
+            tracing::warn!("a message could not be embedded: {e:#}");
+            return None;
+        }
+    };
+    let asking = crate::search::asking_part(text).and_then(|a| sem.query_vector(&a).ok());
+    Some(Vectors { whole, asking })
 }
 
 #[cfg(test)]

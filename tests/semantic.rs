@@ -320,6 +320,38 @@ fn the_shipped_bot_answers_reworded_questions_that_words_alone_miss() {
     }
 }
 
+/// The shipped Leiden bot with its model: a question after a long story is answered as the question
+/// alone is: the story (written for this test) must not drown it. (Known limit: a question whose only
+/// telling words are few and shared with other topics, "where do we get that PIN card", still loses
+/// to the story's words on the lexical side.)
+#[test]
+fn a_question_after_a_long_story_is_answered_like_the_question_alone() {
+    use wegwijs::search::Decision;
+    if common::test_model().is_none() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let engine = common::engine_for("bots/leiden.toml", data.path());
+    let story = "Hi all, long time reader, first post. My wife and I came to Leiden from Lima in October with our son, who is nine. \
+        I do research at the university on a two-year contract and she is still looking for work; she was a nurse at home. \
+        Our son goes to a school near the station and he likes his teacher a lot. \
+        We rent a small flat from a private owner, the bathroom is old but the street is quiet and the neighbours are kind. ";
+    for (question, want) in [
+        ("Is there some money from the government that helps families pay the rent?", "rent-allowance"),
+        ("How does she get her nursing diploma from Peru recognised here?", "diploma-recognition"),
+    ] {
+        let alone = engine.ask(question, None);
+        assert!(matches!(&alone.ranked.decision, Decision::Answer(id) if id.as_str() == want), "{question}: {:?}", alone.ranked);
+        let told = format!("{story}{question}");
+        let asked = engine.ask(&told, None);
+        assert!(
+            matches!(&asked.ranked.decision, Decision::Answer(id) if id.as_str() == want) || matches!(&asked.ranked.decision, Decision::Choose(ids) if ids.iter().any(|i| i.as_str() == want)),
+            "{question} after the story: {:?}",
+            asked.ranked
+        );
+    }
+}
+
 /// The shipped Leiden bot with its model: when no phrase fires, a message that is clearly about a
 /// safety topic still raises the alarm (the second opinion), and a look-alike that the phrase lists
 /// know as harmless ("my son always beats me at chess") does not, however close the topic.

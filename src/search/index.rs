@@ -299,6 +299,25 @@ fn tokens_of(a: &Analyzer, parts: &[(String, f32)]) -> (Vec<String>, Vec<f32>) {
     (tokens, weights)
 }
 
+/// The part of a message that asks, when a story comes first: its asking sentences (ending in a
+/// question mark), else its last sentence. `None` for a message of one sentence, when every sentence
+/// asks, or when the part is too short to stand alone ("What now?").
+pub fn asking_part(text: &str) -> Option<String> {
+    let all = sentences(text);
+    if all.len() < 2 {
+        return None;
+    }
+    let asks: Vec<&str> = all.iter().filter(|(_, q)| *q).map(|(s, _)| *s).collect();
+    if asks.len() == all.len() {
+        return None;
+    }
+    let part = if asks.is_empty() { all.last()?.0.to_string() } else { asks.join(" ") };
+    let words = part.split_whitespace().count();
+    // Scripts without spaces (Chinese) count characters instead.
+    let long_enough = words >= 3 || (words <= 1 && part.chars().count() >= 6);
+    long_enough.then_some(part)
+}
+
 /// Splits at sentence ends (. ! ? ؟ 。 ！ ？ ። ፧ ; and line breaks); a full stop counts only before a
 /// space or the end ("113.nl" stays whole). Returns each sentence and whether it asks (ends in a
 /// question mark).
@@ -369,5 +388,30 @@ fn prune_old_indexes(parent: &Path, keep: &Path) {
         if is_index && p != keep {
             let _ = std::fs::remove_dir_all(&p);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{asking_part, sentences};
+
+    #[test]
+    fn sentences_end_at_marks_but_not_inside_addresses() {
+        let s = sentences("I live in Leiden. See 113.nl for help! Where do I go?");
+        assert_eq!(s, [("I live in Leiden.", false), ("See 113.nl for help!", false), ("Where do I go?", true)]);
+        assert_eq!(sentences("ምንታይ እገብር፧ ሓገዝ"), [("ምንታይ እገብር፧", true), ("ሓገዝ", false)]);
+    }
+
+    #[test]
+    fn the_asking_part_is_what_asks_after_a_story() {
+        let story = "Hello, first post here. We moved from Bogotá last autumn with two kids. Is there money from the government for the rent?";
+        assert_eq!(asking_part(story).as_deref(), Some("Is there money from the government for the rent?"));
+        // Without a question mark, the last sentence asks.
+        assert_eq!(asking_part("I work in a lab. My contract ends soon. I want to know about unemployment benefit").as_deref(), Some("I want to know about unemployment benefit"));
+        assert_eq!(asking_part("我刚来荷兰，和两个孩子一起。怎么申请住房补贴？").as_deref(), Some("怎么申请住房补贴？"));
+        // One sentence, only questions, or a question too short to stand alone: the whole message.
+        assert_eq!(asking_part("How do I get a BSN?"), None);
+        assert_eq!(asking_part("What is a BSN? Where do I get it?"), None);
+        assert_eq!(asking_part("I got a letter from the CAK about a fine. What now?"), None);
     }
 }

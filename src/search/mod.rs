@@ -11,5 +11,5 @@ pub mod analyze;
 mod index;
 mod score;
 
-pub use index::{fingerprint, sentences, SearchIndex};
+pub use index::{asking_part, fingerprint, sentences, SearchIndex};
 pub use score::{fuse, Decision, Ranked, Scored, SearchParams};
