@@ -42,6 +42,9 @@ pub struct Composer<'a> {
     pub kb: &'a KnowledgeBase,
     pub locales: &'a Locales,
     pub fallback: &'a [Lang],
+    /// Whether a person can come now for someone who reads this language: if not, replies offer to
+    /// leave the question instead of "Talk to a person" (never suggest a person when none can come).
+    pub person_now: &'a dyn Fn(Lang) -> bool,
 }
 
 impl Composer<'_> {
@@ -77,7 +80,7 @@ impl Composer<'_> {
                 }
                 text.blocks.extend(markdown(tr.body.as_deref().unwrap_or("")).blocks);
             }
-            None => text.push(Block::Paragraph(vec![Inline::Text(self.locales.msg(lang, "dont-know", &[]))])),
+            None => text.push(Block::Paragraph(vec![Inline::Text(self.offering_person(lang, "dont-know"))])),
         }
         if !topic.links.is_empty() {
             text.push(Block::Paragraph(vec![Inline::Strong(self.locales.msg(lang, "links-heading", &[]))]));
@@ -103,7 +106,7 @@ impl Composer<'_> {
                 self.button(lang, "button-helped", Action::Feedback { topic: topic.id.clone(), helped: true }),
                 self.button(lang, "button-not-helped", Action::Feedback { topic: topic.id.clone(), helped: false }),
             ],
-            vec![self.button(lang, "button-advisor", Action::Advisor)],
+            vec![self.advisor_button(lang)],
         ];
         if !related.is_empty() {
             text.push(Block::Paragraph(vec![Inline::Strong(self.locales.msg(lang, "related-heading", &[]))]));
@@ -127,8 +130,19 @@ impl Composer<'_> {
             .filter_map(|id| self.kb.get(id))
             .map(|t| vec![Button { label: t.title(lang, self.fallback).to_string(), action: Action::Topic(t.id.clone()) }])
             .collect();
-        buttons.push(vec![self.button(lang, "button-advisor", Action::Advisor)]);
+        buttons.push(vec![self.advisor_button(lang)]);
         buttons
+    }
+
+    /// "Talk to a person" when someone can come now, else "Leave my question".
+    pub fn advisor_button(&self, lang: Lang) -> Button {
+        if (self.person_now)(lang) { self.button(lang, "button-advisor", Action::Advisor) } else { self.button(lang, "button-leave", Action::Leave) }
+    }
+
+    /// A message text that offers a person: its `-later` form ("... or leave your question") when
+    /// none can come now.
+    pub fn offering_person(&self, lang: Lang, id: &str) -> String {
+        if (self.person_now)(lang) { self.locales.msg(lang, id, &[]) } else { self.locales.msg(lang, &format!("{id}-later"), &[]) }
     }
 
     /// An honest "I don't know", with the offer of a person.
@@ -139,7 +153,7 @@ impl Composer<'_> {
     /// "I don't know", with topics that came close offered as buttons before the person.
     pub fn dont_know_suggesting(&self, chat: &ChatRef, lang: Lang, topics: &[TopicId]) -> Outgoing {
         let buttons = self.topic_buttons_then_advisor(topics, lang);
-        Outgoing::new(chat.clone(), Kind::DontKnow, lang, RichText::paragraph(self.locales.msg(lang, "dont-know", &[])), buttons)
+        Outgoing::new(chat.clone(), Kind::DontKnow, lang, RichText::paragraph(self.offering_person(lang, "dont-know")), buttons)
     }
 
     /// Emergency numbers and helplines, at once, for words about danger: 112 first, then the help

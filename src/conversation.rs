@@ -609,6 +609,16 @@ impl Engine {
 
     fn route(&self, snap: &Snapshot, desk: &mut Desk, msg: &Incoming) -> Result<()> {
         let advisor = self.esc.advisor(&msg.chat.platform, &msg.user);
+        // A command copied from a right-to-left advisors' text carries direction isolates around its
+        // numbers ("/claim 42" with U+2066 and U+2069 around 42): they are not part of what the advisor typed.
+        let cleaned;
+        let msg = match &msg.input {
+            Input::Text(t) if (advisor.is_some() || self.esc.is_staff_room(&msg.chat)) && t.contains(is_isolate) => {
+                cleaned = Incoming { input: Input::Text(t.chars().filter(|c| !is_isolate(*c)).collect()), ..msg.clone() };
+                &cleaned
+            }
+            _ => msg,
+        };
         if self.esc.is_staff_room(&msg.chat) {
             return staff::room_message(desk, msg, advisor);
         }
@@ -639,16 +649,18 @@ impl Engine {
                 None
             }
         };
-        let composer = Composer { kb: &snap.kb, locales: &snap.locales, fallback: &self.cfg.fallback };
+        let escalation = self.esc.can_escalate();
+        let (esc, store, now) = (&self.esc, self.store.as_ref(), desk.now);
+        let person_now = move |lang: Lang| !escalation || crate::escalation::availability_now(esc, store, now, lang) == crate::escalation::Availability::Open;
+        let composer = Composer { kb: &snap.kb, locales: &snap.locales, fallback: &self.cfg.fallback, person_now: &person_now };
         let ui_lang = explicit
             .or(state.lang)
             .or_else(|| msg.interface_lang.as_deref().and_then(Lang::from_code))
             .filter(|l| self.cfg.languages.contains(l))
             .unwrap_or(self.cfg.default_language);
         let chat = &msg.chat;
-        let escalation = self.esc.can_escalate();
         let active = if escalation { self.store.active_ticket(chat)? } else { None };
-        let advisor_button = |lang: Lang| vec![vec![Button { label: snap.locales.msg(lang, "button-advisor", &[]), action: Action::Advisor }]];
+        let advisor_button = |lang: Lang| vec![vec![composer.advisor_button(lang)]];
         let mut out: Vec<Outgoing> = Vec::new();
 
         // Danger: the help first (`help`), then a person is told at once: an urgent ticket, or the open
@@ -720,7 +732,8 @@ impl Engine {
                     }
                     state.pending_media = m.is_file().then(|| m.clone());
                     let buttons = if escalation { advisor_button(ui_lang) } else { vec![] };
-                    out.push(composer.info(chat, ui_lang, "media-received", &[], buttons));
+                    let text = if escalation { composer.offering_person(ui_lang, "media-received") } else { snap.locales.msg(ui_lang, "media-received", &[]) };
+                    out.push(Outgoing::new(chat.clone(), crate::message::Kind::Info, ui_lang, crate::message::RichText::paragraph(text), buttons));
                 }
             },
             Input::Action(action) => match action {
@@ -743,7 +756,7 @@ impl Engine {
                 Action::Feedback { topic, helped: false } => {
                     self.tally(desk, ui_lang, Some(topic.as_str()), Event::NotHelped, "");
                     self.record_gap(&key, &state, GapReason::NotHelped, Some(topic.as_str()));
-                    out.push(composer.info(chat, ui_lang, "feedback-sorry", &[], advisor_button(ui_lang)));
+                    out.push(Outgoing::new(chat.clone(), crate::message::Kind::Info, ui_lang, crate::message::RichText::paragraph(composer.offering_person(ui_lang, "feedback-sorry")), advisor_button(ui_lang)));
                 }
                 Action::Advisor => {
                     self.record_gap(&key, &state, GapReason::Advisor, None);
@@ -1104,6 +1117,12 @@ fn flush(desk: &mut Desk, out: &mut Vec<Outgoing>) {
     for o in out.drain(..) {
         desk.changes.push(Change::Send(o));
     }
+}
+
+/// Unicode's direction isolates (LRI, RLI, FSI, PDI), which the renderer puts around numbers and
+/// Latin-script words in right-to-left text.
+fn is_isolate(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2069}')
 }
 
 /// The vectors of a message, or `None` (with a warning without its text) when the model cannot read it.

@@ -650,3 +650,63 @@ fn a_safeguarding_ticket_kept_by_an_advisor_outlives_its_usual_period_and_the_ke
     assert!(w.store().ticket(danger).unwrap().is_none());
     assert!(w.store().entries(danger).unwrap().is_empty());
 }
+
+#[test]
+fn a_ticket_closed_before_any_advisor_wrote_asks_for_no_rating() {
+    let mut w = World::new();
+    let t = w.ask_person(1).unwrap();
+    w.hub.take(&person(1));
+    w.say(&matrix_room(), FATIMA, &format!("/close {t}"));
+    let told = w.hub.take(&person(1));
+    assert!(plain(&told).contains(&w.msg(Lang::Nl, "ticket-closed", &[("hours", "72")])), "{}", plain(&told));
+    assert!(find_action(&told, |a| matches!(a, Action::Rate { .. })).is_none(), "no conversation with a person, no rating: {}", plain(&told));
+}
+
+#[test]
+fn a_released_ticket_tells_the_newcomer_that_nobody_helps_for_now_and_where_they_stand() {
+    let mut w = World::new();
+    let nl = Lang::Nl;
+    let t = w.ask_person(1).unwrap();
+    w.say(&matrix_room(), FATIMA, &format!("/claim {t}"));
+    assert!(plain(&w.hub.take(&person(1))).contains(&w.msg(nl, "ticket-claimed", &[("name", "Fatima")])));
+    w.say(&matrix_room(), FATIMA, &format!("/release {t}"));
+    let text = plain(&w.hub.take(&person(1)));
+    assert!(text.contains(&w.msg(nl, "ticket-back-in-queue", &[])), "{text}");
+    assert!(text.contains(&position_text(&w.loc, nl, 1)), "{text}");
+    // A ticket nobody had claimed says nothing new when it is offered to the next advisor.
+    let t2 = w.ask_person(2).unwrap();
+    w.hub.take(&person(2));
+    w.advance(31 * MINUTE);
+    w.tick();
+    assert!(w.ticket(t2).state == TicketState::Open);
+    assert!(!plain(&w.hub.take(&person(2))).contains(&w.msg(nl, "ticket-back-in-queue", &[])));
+}
+
+#[test]
+fn when_nobody_can_come_the_bots_replies_offer_to_leave_the_question_instead_of_a_person() {
+    let nl = Lang::Nl;
+    // Saturday 12:00: nobody works.
+    let mut w = World::at(MONDAY_10 + 5 * DAY + 2 * 3600);
+    w.say(&person(1), &user(1), "wie wint er vanavond het songfestival denk je");
+    let told = w.hub.take(&person(1));
+    assert!(plain(&told).contains(&w.msg(nl, "dont-know-later", &[])), "{}", plain(&told));
+    assert!(find_action(&told, |a| *a == Action::Advisor).is_none(), "no person is offered when none can come");
+    let leave = find_action(&told, |a| *a == Action::Leave).expect("leave the question instead");
+    w.press(&person(1), &user(1), leave);
+    assert!(w.store().active_ticket(&person(1)).unwrap().is_some(), "the question is left for Monday");
+    // Monday 10:00: the same reply offers a person.
+    let mut w = World::new();
+    w.say(&person(1), &user(1), "wie wint er vanavond het songfestival denk je");
+    let told = w.hub.take(&person(1));
+    assert!(plain(&told).contains(&w.msg(nl, "dont-know", &[])), "{}", plain(&told));
+    assert!(find_action(&told, |a| *a == Action::Advisor).is_some());
+}
+
+#[test]
+fn a_command_copied_from_right_to_left_text_works() {
+    let mut w = World::new();
+    let t = w.ask_person(1).unwrap();
+    // Arabic advisors' texts isolate the number: copying "/claim 42" from them copies the isolates too.
+    w.say(&matrix_room(), FATIMA, &format!("/claim \u{2066}{t}\u{2069}"));
+    assert_eq!(w.ticket(t).advisor.as_deref(), Some("Fatima El Amrani"));
+}

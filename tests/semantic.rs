@@ -472,3 +472,45 @@ fn distress_examples_catch_what_no_phrase_names_and_leave_ordinary_questions_alo
         assert_eq!(engine.ask(q, None).safeguarding, None, "{q}");
     }
 }
+
+/// The whole engine (the phrases and the model's second opinion) raises no alarm on ordinary
+/// questions: the look-alikes of the own distress set ("my phone is dead", "ich will nicht mehr in
+/// Leiden wohnen"), the development set, the own long questions and the own out-of-scope set; the
+/// exception is a question whose expected topic is itself about safety. (That the own distress lines
+/// fire is `tests/locales.rs`: the phrases alone catch them, and the model can only add alarms.)
+#[test]
+fn the_whole_engine_raises_no_alarm_on_ordinary_questions() {
+    if common::test_model().is_none() {
+        return;
+    }
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let data = tempfile::tempdir().unwrap();
+    let engine = common::engine_for("bots/leiden.toml", data.path());
+    let snap = engine.snapshot();
+    let about_safety = |id: &str| snap.kb.get_str(id).is_some_and(|t| t.safeguarding) || matches!(id, "police-report" | "work-rights");
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for file in ["eval/own/distress.jsonl", "eval/own/integration.jsonl", "eval/own/out-of-scope.jsonl", "../shared/eval/dev-questions.jsonl"] {
+        let Ok(text) = std::fs::read_to_string(root.join(file)) else { continue };
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let expect: Vec<&str> = v["expect"].as_array().map(|a| a.iter().filter_map(|t| t.as_str()).collect()).unwrap_or_default();
+            if v["safety"].as_bool() != Some(true) && !expect.iter().any(|t| about_safety(t)) {
+                lines.push((file.to_string(), v["q"].as_str().unwrap().to_string()));
+            }
+        }
+    }
+    assert!(lines.len() > 500, "{} ordinary lines", lines.len());
+    // Both cores: the model is the slow part.
+    let half = lines.len() / 2;
+    let false_alarms: Vec<String> = std::thread::scope(|s| {
+        let check = |part: &[(String, String)]| -> Vec<String> {
+            part.iter().filter_map(|(file, q)| engine.ask(q, None).safeguarding.map(|c| format!("{file}: {c}: {q}"))).collect()
+        };
+        let (a, b) = lines.split_at(half);
+        let other = s.spawn(move || check(b));
+        let mut found = check(a);
+        found.extend(other.join().unwrap());
+        found
+    });
+    assert!(false_alarms.is_empty(), "{} false alarms on {} ordinary lines:\n{}", false_alarms.len(), lines.len(), false_alarms.join("\n"));
+}

@@ -117,3 +117,11 @@ rating-yes = نعم
 rating-partly = قليلًا
 rating-no = لا
 rating-thanks = شكرًا على إجابتك! هذا يساعدنا على أن نعمل بشكل أفضل.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = عذرًا، لا أعرف الجواب عن هذا السؤال. يمكنك أن تسأل بطريقة أخرى، أو أن تترك سؤالك لمستشار، وسيرد عليك هنا لاحقًا.
+feedback-sorry-later = آسف لأن هذا لم يساعدك. يمكنك أن تطرح سؤالك بطريقة أخرى، أو أن تتركه لمستشار، وسيرد عليك هنا لاحقًا.
+media-received-later = أستطيع قراءة الرسائل النصية فقط، وليس الصور أو المستندات أو الرسائل الصوتية. إذا كانت لديك رسالة لا تستطيع قراءتها، اترك سؤالك: يمكن لمستشار أن ينظر فيها معك لاحقًا.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = الشخص الذي كان يساعدك لا يستطيع أن يتابع سؤالك. عاد سؤالك إلى المستشارين الآخرين، ولا حاجة لأن تطرحه من جديد.

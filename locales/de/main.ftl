@@ -117,3 +117,11 @@ rating-yes = Ja
 rating-partly = Teilweise
 rating-no = Nein
 rating-thanks = Danke für Ihre Antwort! Sie hilft uns, besser zu werden.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Entschuldigung, die Antwort auf diese Frage weiß ich nicht. Sie können die Frage anders stellen oder Ihre Frage für die Beratung hinterlassen. Die Beratung antwortet Ihnen später hier.
+feedback-sorry-later = Schade, dass das nicht geholfen hat. Sie können Ihre Frage anders stellen oder sie für die Beratung hinterlassen. Die Beratung antwortet Ihnen später hier.
+media-received-later = Ich kann nur Textnachrichten lesen, keine Fotos, Dokumente oder Sprachnachrichten. Wenn Sie einen Brief haben, den Sie nicht lesen können, hinterlassen Sie Ihre Frage: Die Beratung kann den Brief später mit Ihnen ansehen.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = Die Person, die Ihnen geholfen hat, kann Ihre Frage nicht weiter bearbeiten. Ihre Frage geht zurück an die anderen Beraterinnen und Berater: Sie müssen sie nicht noch einmal stellen.

@@ -119,3 +119,11 @@ rating-yes = Yes
 rating-partly = Partly
 rating-no = No
 rating-thanks = Thank you for your answer! It helps us do better.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Sorry, I do not know the answer to that question. You can ask it in other words, or leave your question for an advisor, who will answer you here later.
+feedback-sorry-later = Sorry that this did not help. You can ask your question in other words, or leave it for an advisor, who will answer you here later.
+media-received-later = I can only read text messages, not photos, documents or voice messages. If you have a letter you cannot read, leave your question: an advisor can look at it with you later.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = The person who was helping you cannot go on with your question. It is back with the other advisors: you do not have to ask again.

@@ -117,3 +117,11 @@ rating-yes = Sí
 rating-partly = En parte
 rating-no = No
 rating-thanks = ¡Gracias por su respuesta! Nos ayuda a hacerlo mejor.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Lo siento, no sé la respuesta a esa pregunta. Puede preguntarla de otra forma o dejar su pregunta para un asesor, que le responderá aquí más tarde.
+feedback-sorry-later = Siento que esto no le haya ayudado. Puede hacer su pregunta de otra forma o dejarla para un asesor, que le responderá aquí más tarde.
+media-received-later = Solo puedo leer mensajes de texto, no fotos, documentos ni mensajes de voz. Si tiene una carta que no puede leer, deje su pregunta: un asesor puede revisar la carta con usted más tarde.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = La persona que le estaba ayudando no puede seguir con su pregunta. Su pregunta ha vuelto a los demás asesores: no tiene que preguntar de nuevo.

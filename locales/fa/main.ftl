@@ -117,3 +117,11 @@ rating-yes = بله
 rating-partly = تا حدی
 rating-no = نه
 rating-thanks = از پاسخ شما متشکریم! این به ما کمک می‌کند کارمان را بهتر کنیم.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = متأسفم، جواب این سؤال را نمی‌دانم. می‌توانید آن را طور دیگری بپرسید یا سؤالتان را برای یک مشاور بگذارید. مشاور بعداً همین‌جا به شما جواب می‌دهد.
+feedback-sorry-later = متأسفم که کمک نکرد. می‌توانید سؤالتان را طور دیگری بپرسید یا آن را برای یک مشاور بگذارید. مشاور بعداً همین‌جا به شما جواب می‌دهد.
+media-received-later = من فقط می‌توانم پیام‌های نوشتاری را بخوانم، نه عکس، سند یا پیام صوتی. اگر نامه‌ای دارید که نمی‌توانید بخوانید، سؤالتان را بگذارید: یک مشاور می‌تواند بعداً همراه شما نامه را ببیند.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = کسی که به شما کمک می‌کرد نمی‌تواند کار روی سؤال شما را ادامه دهد. سؤال شما دوباره پیش مشاوران دیگر است: لازم نیست دوباره بپرسید.

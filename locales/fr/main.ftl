@@ -119,3 +119,11 @@ rating-yes = Oui
 rating-partly = En partie
 rating-no = Non
 rating-thanks = Merci pour votre réponse ! Elle nous aide à faire mieux.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Désolé, je ne connais pas la réponse à cette question. Vous pouvez la poser autrement ou laisser votre question à un conseiller, qui vous répondra ici plus tard.
+feedback-sorry-later = Désolé que cela ne vous ait pas aidé. Vous pouvez poser votre question autrement ou la laisser à un conseiller, qui vous répondra ici plus tard.
+media-received-later = Je ne peux lire que des messages écrits, pas les photos, documents ou messages vocaux. Si vous avez une lettre que vous ne comprenez pas, laissez votre question : un conseiller pourra regarder la lettre avec vous plus tard.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = La personne qui vous aidait ne peut pas continuer à traiter votre question. Votre question revient aux autres conseillers : vous n'avez pas besoin de la poser à nouveau.

@@ -117,3 +117,11 @@ rating-yes = Sì
 rating-partly = In parte
 rating-no = No
 rating-thanks = Grazie per la Sua risposta! Ci aiuta a fare meglio.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Mi dispiace, non conosco la risposta a questa domanda. Può chiederla in un altro modo o lasciare la Sua domanda a un consulente, che Le risponderà qui più tardi.
+feedback-sorry-later = Mi dispiace che non sia stato utile. Può fare la domanda in un altro modo o lasciarla a un consulente, che Le risponderà qui più tardi.
+media-received-later = Posso leggere solo messaggi di testo, non foto, documenti o messaggi vocali. Se ha una lettera che non riesce a leggere, lasci la Sua domanda: un consulente può guardare la lettera insieme a Lei più tardi.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = La persona che La stava aiutando non può continuare con la Sua domanda. La domanda è tornata agli altri consulenti: non deve chiedere di nuovo.

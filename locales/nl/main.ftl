@@ -119,3 +119,11 @@ rating-yes = Ja
 rating-partly = Een beetje
 rating-no = Nee
 rating-thanks = Bedankt voor je antwoord! Zo kunnen we het beter doen.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Sorry, het antwoord op die vraag weet ik niet. Je kunt het anders vragen, of je vraag achterlaten voor een adviseur. Die antwoordt je later hier.
+feedback-sorry-later = Jammer dat dit niet hielp. Je kunt je vraag anders stellen, of hem achterlaten voor een adviseur. Die antwoordt je later hier.
+media-received-later = Ik kan alleen tekst lezen, geen foto's, documenten of spraakberichten. Heb je een brief die je niet kunt lezen? Laat je vraag achter: een adviseur kan er later met je naar kijken.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = De persoon die je hielp kan niet verder met je vraag. Je vraag is terug bij de andere adviseurs: je hoeft hem niet opnieuw te stellen.

@@ -117,3 +117,11 @@ rating-yes = Tak
 rating-partly = Częściowo
 rating-no = Nie
 rating-thanks = Dziękujemy za odpowiedź! Dzięki temu możemy działać lepiej.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Przepraszam, nie znam odpowiedzi na to pytanie. Można zapytać innymi słowami albo zostawić pytanie dla doradcy. Doradca odpowie później tutaj.
+feedback-sorry-later = Przykro mi, że to nie pomogło. Można zadać pytanie innymi słowami albo zostawić je dla doradcy. Doradca odpowie później tutaj.
+media-received-later = Mogę czytać tylko wiadomości tekstowe, nie zdjęcia, dokumenty ani wiadomości głosowe. Jeśli jest list, którego nie da się przeczytać, można zostawić pytanie: doradca może później przejrzeć list razem z Państwem.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = Osoba, która Państwu pomagała, nie może dalej zajmować się pytaniem. Pytanie wróciło do innych doradców: nie trzeba zadawać go jeszcze raz.

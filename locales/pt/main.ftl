@@ -117,3 +117,11 @@ rating-yes = Sim
 rating-partly = Em parte
 rating-no = Não
 rating-thanks = Obrigado pela sua resposta! Ajuda-nos a fazer melhor.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Desculpe, não sei a resposta a essa pergunta. Você pode perguntar de outra forma ou deixar a sua pergunta para um conselheiro, que vai responder aqui mais tarde.
+feedback-sorry-later = Lamento que isto não tenha ajudado. Você pode fazer a pergunta de outra forma ou deixá-la para um conselheiro, que vai responder aqui mais tarde.
+media-received-later = Só consigo ler mensagens de texto, não fotos, documentos ou mensagens de voz. Se você tem uma carta que não consegue ler, deixe a sua pergunta: um conselheiro pode ver a carta com você mais tarde.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = A pessoa que ajudava você não pode continuar com a sua pergunta. A sua pergunta voltou para os outros conselheiros: você não precisa de perguntar outra vez.

@@ -117,3 +117,11 @@ rating-yes = Da
 rating-partly = Parțial
 rating-no = Nu
 rating-thanks = Vă mulțumim pentru răspuns! Ne ajută să lucrăm mai bine.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Îmi pare rău, nu știu răspunsul la această întrebare. O puteți pune altfel sau puteți lăsa întrebarea pentru un consilier, care vă va răspunde aici mai târziu.
+feedback-sorry-later = Îmi pare rău că nu v-a ajutat. Puteți pune întrebarea altfel sau o puteți lăsa pentru un consilier, care vă va răspunde aici mai târziu.
+media-received-later = Pot citi doar mesaje text, nu fotografii, documente sau mesaje vocale. Dacă aveți o scrisoare pe care nu o puteți citi, lăsați întrebarea: un consilier poate citi scrisoarea împreună cu dumneavoastră mai târziu.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = Persoana care vă ajuta nu poate continua cu întrebarea dumneavoastră. Întrebarea a revenit la ceilalți consilieri: nu trebuie să o puneți din nou.

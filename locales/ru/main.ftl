@@ -117,3 +117,11 @@ rating-yes = Да
 rating-partly = Отчасти
 rating-no = Нет
 rating-thanks = Спасибо за ответ! Это помогает нам работать лучше.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Извините, я не знаю ответа на этот вопрос. Вы можете спросить иначе или оставить свой вопрос для консультанта. Консультант ответит вам здесь позже.
+feedback-sorry-later = Жаль, что это не помогло. Вы можете задать вопрос иначе или оставить его для консультанта. Консультант ответит вам здесь позже.
+media-received-later = Я могу читать только текстовые сообщения, а не фото, документы или голосовые сообщения. Если у вас есть письмо, которое вы не можете прочитать, оставьте свой вопрос: консультант сможет посмотреть письмо вместе с вами позже.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = Человек, который вам помогал, не может продолжить работу с вашим вопросом. Вопрос снова передан другим консультантам: спрашивать ещё раз не нужно.

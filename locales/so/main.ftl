@@ -119,3 +119,11 @@ rating-yes = Haa
 rating-partly = Qayb ahaan
 rating-no = Maya
 rating-thanks = Waad ku mahadsan tahay jawaabtaada! Waxay naga caawinaysaa inaan si fiican u shaqayno.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Waan ka xumahay, jawaabta su'aashaas ma aqaan. Si kale ayaad u weydiin kartaa, ama su'aashaada halkan waad kaga tagi kartaa. La-taliye ayaa goor dambe halkan kaaga jawaabi doona.
+feedback-sorry-later = Waan ka xumahay inay tani ku caawin weyday. Su'aashaada si kale ayaad u weydiin kartaa, ama halkan waad kaga tagi kartaa. La-taliye ayaa goor dambe halkan kaaga jawaabi doona.
+media-received-later = Waxaan akhriyi karaa oo keliya fariimaha qoraalka ah, ma akhriyi karo sawirro, dukumentiyo ama fariimo cod ah. Haddii aad haysato warqad aadan akhriyi karin, su'aashaada halkan kaga tag: la-taliye ayaa goor dambe kula eegi kara.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = Qofkii ku caawinayay ma sii wadi karo su'aashaada. Su'aashaadu waxay dib ugu noqotay la-taliyayaasha kale: uma baahnid inaad mar kale weydiiso.

@@ -117,3 +117,11 @@ rating-yes = እወ
 rating-partly = ብኸፊል
 rating-no = ኣይፋል
 rating-thanks = ስለ መልስኹም የቐንየልና! ንዝሓሸ ክንሰርሕ ይሕግዘና።
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = ይቕሬታ፣ መልሲ ናይዚ ሕቶ ኣይፈልጦን እየ። ብኻልእ ኣገባብ ክትሓቱ ወይ ሕቶኹም ንኣማኻሪ ክትገድፍዎ ትኽእሉ ኢኹም። ኣማኻሪ ድሒሩ ኣብዚ ክምልሰልኩም እዩ።
+feedback-sorry-later = ከም ዘይሓገዘኩም ይሓዝነኒ። ሕቶኹም ብኻልእ ኣገባብ ክትሓቱ ወይ ንኣማኻሪ ክትገድፍዎ ትኽእሉ ኢኹም። ኣማኻሪ ድሒሩ ኣብዚ ክምልሰልኩም እዩ።
+media-received-later = ጽሑፍ ጥራይ እየ ከንብብ ዝኽእል፡ ስእሊ፡ ሰነድ ወይ ናይ ድምጺ መልእኽቲ ኣይኮነን። ከተንብብዎ ዘይትኽእሉ ደብዳበ እንተሃልዩኩም፡ ሕቶኹም ግደፉ፤ ሓደ ኣማኻሪ ድሒሩ ምሳኹም ክርእዮ ይኽእል።
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = እቲ ዝሕግዘኩም ዝነበረ ሰብ ብሕቶኹም ክቕጽል ኣይክእልን እዩ። ሕቶኹም ናብቶም ካልኦት ኣማኸርቲ ተመሊሱ ኣሎ፤ እንደገና ክትሓቱ ኣየድልየኩምን።

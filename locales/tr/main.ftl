@@ -117,3 +117,11 @@ rating-yes = Evet
 rating-partly = Kısmen
 rating-no = Hayır
 rating-thanks = Cevabınız için teşekkürler! Daha iyi çalışmamıza yardımcı oluyor.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Üzgünüm, bu sorunun cevabını bilmiyorum. Başka kelimelerle sorabilir ya da sorunuzu bir danışmana bırakabilirsiniz. Danışman size daha sonra burada cevap verecek.
+feedback-sorry-later = Bunun yardımcı olmadığına üzüldüm. Sorunuzu başka kelimelerle sorabilir ya da bir danışmana bırakabilirsiniz. Danışman size daha sonra burada cevap verecek.
+media-received-later = Yalnızca yazılı mesajları okuyabilirim; fotoğraf, belge veya sesli mesajları okuyamam. Okuyamadığınız bir mektubunuz varsa sorunuzu bırakın: bir danışman onu daha sonra sizinle birlikte inceleyebilir.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = Size yardım eden kişi sorunuzla devam edemiyor. Sorunuz diğer danışmanlara geri döndü: yeniden sormanıza gerek yok.

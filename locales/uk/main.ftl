@@ -117,3 +117,11 @@ rating-yes = Так
 rating-partly = Частково
 rating-no = Ні
 rating-thanks = Дякуємо за відповідь! Це допомагає нам працювати краще.
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = Вибачте, я не знаю відповіді на це запитання. Ви можете запитати інакше або залишити своє питання для консультанта. Консультант відповість вам тут пізніше.
+feedback-sorry-later = Шкода, що це не допомогло. Ви можете поставити запитання інакше або залишити його для консультанта. Консультант відповість вам тут пізніше.
+media-received-later = Я можу читати лише текстові повідомлення, а не фото, документи чи голосові повідомлення. Якщо у вас є лист, який ви не можете прочитати, залиште своє питання: консультант зможе переглянути лист разом з вами пізніше.
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = Людина, яка вам допомагала, не може продовжити роботу з вашим питанням. Питання знову передано іншим консультантам: вам не потрібно питати ще раз.

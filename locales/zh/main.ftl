@@ -117,3 +117,11 @@ rating-yes = 有帮助
 rating-partly = 有一点
 rating-no = 没有
 rating-thanks = 感谢您的回答！这能帮助我们做得更好。
+
+# Offers of a person when none can come now (outside office hours, everyone away, or nobody who speaks
+# the language): the question can be left, and an advisor answers here later.
+dont-know-later = 抱歉，我不知道这个问题的答案。您可以换一种说法提问，或者把问题留给顾问，顾问稍后会在这里回答您。
+feedback-sorry-later = 很抱歉没有帮到您。您可以换一种说法提问，或者把问题留给顾问，顾问稍后会在这里回答您。
+media-received-later = 我只能阅读文字消息，无法阅读照片、文件或语音消息。如果您有看不懂的信件，请留下您的问题：顾问稍后可以和您一起看这封信。
+# The advisor or partner who was helping cannot go on; the question waits for the next advisor.
+ticket-back-in-queue = 之前帮助您的人无法继续处理您的问题。您的问题已回到其他顾问那里：您不需要重新提问。

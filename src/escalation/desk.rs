@@ -695,6 +695,7 @@ impl<'a> Desk<'a> {
     /// lapsed) and offers it to the next advisor in turn.
     pub(super) fn back_to_queue(&mut self, t: &mut Ticket, news: &str, args: &[(&str, &str)]) -> Result<()> {
         let previous = t.advisor.take();
+        let was_helped = previous.is_some() || t.partner.is_some();
         t.state = TicketState::Open;
         t.claimed_at = None;
         t.reminded_at = None;
@@ -703,6 +704,13 @@ impl<'a> Desk<'a> {
         self.offer(t, previous.as_deref());
         self.save(t);
         self.refresh_buttons(t)?;
+        // The newcomer was told who helps them; now they hear that it is nobody for the moment, and
+        // where they stand.
+        if was_helped {
+            let mut text = RichText::paragraph(self.locales.msg(t.lang, "ticket-back-in-queue", &[]));
+            text.blocks.extend(self.standing(t));
+            self.push(Outgoing::new(t.person.clone(), Kind::Info, t.lang, text, vec![]));
+        }
         let mention = self.who_to_mention(t);
         let n = t.id.to_string();
         let mut args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();

@@ -21,6 +21,6 @@ pub mod triggers;
 
 pub use config::{AccountId, AdvisorConfig, AdvisorFile, Escalation, EscalationFile, KeepDays, PartnerConfig, RoomConfig};
 pub use desk::{Desk, Recent};
-pub use queue::{Availability, WaitRange};
+pub use queue::{availability_now, Availability, WaitRange};
 pub use ticket::{Entry, Kept, Party, Reason, Ticket, TicketState};
 pub use triggers::{Category, Hit, Kind as TriggerKind, Trigger, Triggers};

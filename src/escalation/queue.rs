@@ -9,6 +9,33 @@ use crate::message::{Action, Block, Button, ChatRef, Inline, Kind, Outgoing, Ric
 use crate::store::Change;
 use anyhow::Result;
 
+/// Whether someone can answer a ticket in `lang` at `now`, from the stored advisors' state (for
+/// composing a reply's buttons before any ticket work: "Talk to a person" only when someone can come).
+pub fn availability_now(esc: &super::Escalation, store: &dyn crate::store::Store, now: i64, lang: Lang) -> Availability {
+    let states = match store.advisor_states() {
+        Ok(list) => list.into_iter().map(|s| (s.name.clone(), s)).collect(),
+        Err(e) => {
+            tracing::warn!("reading advisors' state failed: {e:#}");
+            std::collections::HashMap::new()
+        }
+    };
+    availability_from(esc, &states, now, lang)
+}
+
+fn availability_from(esc: &super::Escalation, states: &std::collections::HashMap<String, crate::store::AdvisorState>, now: i64, lang: Lang) -> Availability {
+    if let Some(opens) = esc.opens_at(now) {
+        return Availability::Closed { opens };
+    }
+    let present: Vec<&AdvisorConfig> = esc.advisors.iter().filter(|a| !states.get(&a.name).is_some_and(|s| s.away)).collect();
+    if present.is_empty() {
+        Availability::AllAway
+    } else if !present.iter().any(|a| a.languages.contains(&lang)) {
+        Availability::NoLanguage
+    } else {
+        Availability::Open
+    }
+}
+
 /// Whether someone can answer a ticket in a language now.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Availability {
@@ -57,18 +84,7 @@ impl WaitRange {
 impl Desk<'_> {
     /// Whether a person can come now for a newcomer writing in `lang`.
     pub fn availability(&self, lang: Lang) -> Availability {
-        if let Some(opens) = self.esc.opens_at(self.now) {
-            return Availability::Closed { opens };
-        }
-        let states = self.advisor_states();
-        let present: Vec<&AdvisorConfig> = self.esc.advisors.iter().filter(|a| !states.get(&a.name).is_some_and(|s| s.away)).collect();
-        if present.is_empty() {
-            Availability::AllAway
-        } else if !present.iter().any(|a| a.languages.contains(&lang)) {
-            Availability::NoLanguage
-        } else {
-            Availability::Open
-        }
+        availability_from(self.esc, &self.advisor_states(), self.now, lang)
     }
 
     /// A ticket's place among the waiting ones (1 is next).

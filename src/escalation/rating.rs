@@ -11,7 +11,14 @@ use anyhow::Result;
 impl Desk<'_> {
     /// Asks the newcomer of a ticket that just closed how much it helped: three buttons (numbered
     /// options where the platform has no buttons).
+    /// Only after a conversation with a person: a ticket closed before any advisor (or partner)
+    /// wrote to the newcomer asks nothing.
     pub(super) fn ask_rating(&mut self, t: &Ticket) {
+        let advisor_wrote = |entries: &[super::ticket::Entry]| entries.iter().any(|e| e.party == Party::Advisor);
+        let pending = self.changes.iter().any(|c| matches!(c, crate::store::Change::Entry { ticket, entry } if *ticket == t.id && entry.party == Party::Advisor));
+        if !pending && !self.store.entries(t.id).map(|es| advisor_wrote(&es)).unwrap_or(true) {
+            return;
+        }
         let b = |id: &str, score| Button { label: self.locales.msg(t.lang, id, &[]), action: Action::Rate { ticket: t.id, score } };
         let buttons = vec![vec![b("rating-yes", 2), b("rating-partly", 1), b("rating-no", 0)]];
         self.to_person(t, Kind::Info, "rating-question", &[], buttons);

@@ -137,7 +137,7 @@ impl<'a> Desk<'a> {
             }
         };
         let Some(mut t) = self.writable(chat, lang, a, id)? else { return Ok(()) };
-        let composer = Composer { kb: self.kb, locales: self.locales, fallback: self.fallback };
+        let composer = Composer { kb: self.kb, locales: self.locales, fallback: self.fallback, person_now: &|_| true };
         let shown = composer.pick(topic, t.lang).map_or(t.lang, |tr| tr.lang);
         let mut answer = composer.answer(&t.person, topic, t.lang);
         // Marked as sent by the advisor; they are talking with a person already.

@@ -1009,6 +1009,8 @@ impl Matrix {
                     };
                     commands.push(vec![Inline::Text(format!("{}: ", b.label)), Inline::Code(format!("/{cmd} {t}"))]);
                 }
+                // A ready reply: the command that sends it (Matrix has no buttons).
+                Action::Canned { ticket: t, reply } => commands.push(vec![Inline::Text(format!("{}: ", b.label)), Inline::Code(format!("/reply-canned {t} {reply}"))]),
                 _ => commands.push(vec![Inline::Text(b.label.clone())]),
             }
         }
