@@ -114,6 +114,7 @@ pub async fn serve(engine: Arc<Engine>, timing: Timing, shutdown: watch::Receive
         // Bind now, so a taken port is an error at start-up.
         let listener = tokio::net::TcpListener::bind(&w.settings().listen).await.map_err(|e| anyhow!("[web] listen {:?}: {e}", w.settings().listen))?;
         tracing::info!("web chat at {} (listening on {})", w.settings().own_origin, w.settings().listen);
+        metrics.set_connected(crate::transport::web::PLATFORM, true);
         {
             let w = w.clone();
             let stop = shutdown.clone();

@@ -202,16 +202,25 @@ pub fn html(inp: &Inputs) -> String {
     // Key figures.
     let mut all = Outcomes::default();
     rows.iter().for_each(|r| all.add(r));
-    let sum = |e: Event| rows.iter().filter(|r| r.event == e).map(|r| r.count).sum::<u64>();
     let parts = all.parts();
     let masked_q: f64 = parts.iter().map(|p| masked(*p)).sum();
     let _ = write!(page, "<section class=\"figures\">");
-    figure(&mut page, &shown(all.questions()), "questions");
+    // Totals whose parts are shown elsewhere on the page are totals of those parts: exact only when
+    // every part is, so that subtracting the shown parts from a total never reveals a masked one.
+    let mut per_lang: BTreeMap<Option<Lang>, Outcomes> = BTreeMap::new();
+    rows.iter().for_each(|r| per_lang.entry(r.lang).or_default().add(r));
+    let lang_questions: Vec<u64> = per_lang.values().map(Outcomes::questions).collect();
+    let by_bucket = |e: Event| -> Vec<u64> {
+        let mut m: BTreeMap<&str, u64> = BTreeMap::new();
+        rows.iter().filter(|r| r.event == e).for_each(|r| *m.entry(r.bucket.as_str()).or_default() += r.count);
+        m.into_values().collect()
+    };
+    figure(&mut page, &total_of(&lang_questions), "questions");
     for (i, name) in PART_NAMES.iter().enumerate() {
         figure(&mut page, &share(parts[i], masked_q), name);
     }
-    figure(&mut page, &shown(sum(Event::TicketOpened)), "tickets opened");
-    figure(&mut page, &shown(sum(Event::Safeguarding)), "safeguarding alerts");
+    figure(&mut page, &total_of(&by_bucket(Event::TicketOpened)), "tickets opened");
+    figure(&mut page, &total_of(&by_bucket(Event::Safeguarding)), "safeguarding alerts");
     page.push_str("</section>\n");
 
     questions_per_day(&mut page, inp);
@@ -406,7 +415,7 @@ fn advisors(page: &mut String, rows: &[DailyRow]) {
         page,
         "<table><tr><th>tickets opened</th><th>asked for a person</th><th>after unanswered questions</th><th>safeguarding</th><th>claimed</th><th>closed</th></tr>\
          <tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr></table>",
-        esc(&shown(sum(Event::TicketOpened))),
+        esc(&total_of(&reasons.values().copied().collect::<Vec<_>>())),
         esc(&shown(reasons.get("asked").copied().unwrap_or(0))),
         esc(&shown(reasons.get("misses").copied().unwrap_or(0))),
         esc(&shown(reasons.get("safeguarding").copied().unwrap_or(0))),
@@ -432,7 +441,7 @@ fn advisors(page: &mut String, rows: &[DailyRow]) {
         if let Some((_, label)) = median
             && total >= THRESHOLD
         {
-            let _ = write!(page, "<p>Half of the tickets had a first reply {label} or sooner ({} replies).</p>", esc(&shown(total)));
+            let _ = write!(page, "<p>Half of the tickets had a first reply {label} or sooner ({} replies).</p>", esc(&total_of(&replies.values().copied().collect::<Vec<_>>())));
         }
     }
     page.push_str("<h3>Ratings</h3>");
@@ -446,7 +455,8 @@ fn advisors(page: &mut String, rows: &[DailyRow]) {
             crate::usage::RATINGS.iter().zip(labels).map(|(r, l)| (l.to_string(), PALETTE[1], value(ratings.get(r).copied().unwrap_or(0)))).collect();
         page.push_str(&svg::bars("ratings", "Did the advisor's help help?", &bars));
         let helped = ratings.get(crate::usage::RATINGS[2]).copied().unwrap_or(0);
-        if n >= THRESHOLD {
+        // The share only when no answer count is masked (it would give the masked ones away).
+        if n >= THRESHOLD && ratings.values().all(|c| *c == 0 || *c >= THRESHOLD) {
             let _ = write!(page, "<p>{}% said it helped ({} answers).</p>", helped * 100 / n, esc(&shown(n)));
         }
     }
@@ -509,6 +519,31 @@ mod tests {
         assert_eq!(share(4, 40.0), "<10");
         assert_eq!(total_of(&[30, 12, 3]), "≈47");
         assert_eq!(total_of(&[30, 12, 0]), "42");
+    }
+
+    /// A total next to its masked parts is itself approximate: 11 domestic and 1 suicide alerts must
+    /// not read "12 alerts" beside "domestic 11", which would give away the one.
+    #[test]
+    fn no_total_gives_a_masked_part_away() {
+        let row = |lang, event, bucket: &str, count| DailyRow { day: "2026-11-23".into(), lang, topic: None, event, bucket: bucket.into(), count, total: 0 };
+        let rows = vec![
+            row(Some(Lang::Nl), Event::Safeguarding, "domestic", 11),
+            row(Some(Lang::Ar), Event::Safeguarding, "suicide", 1),
+            row(Some(Lang::Nl), Event::Answered, "", 40),
+            row(Some(Lang::Ti), Event::Answered, "", 2),
+            row(Some(Lang::Nl), Event::TicketOpened, "asked", 12),
+            row(Some(Lang::Ti), Event::TicketOpened, "safeguarding", 1),
+        ];
+        let kb = KnowledgeBase::default();
+        let day = jiff::civil::date(2026, 11, 23);
+        let page = html(&Inputs { title: "t".into(), since: day, until: day, rows, gaps: vec![], kb: &kb, lang_names: BTreeMap::new() });
+        let figure = |label: &str| page.split(&format!("<span>{label}</span>")).next().and_then(|before| before.rsplit("<b>").next()).map(|v| v.split("</b>").next().unwrap_or("").to_string());
+        assert_eq!(figure("safeguarding alerts").as_deref(), Some("≈16"), "{page}");
+        assert_eq!(figure("questions").as_deref(), Some("≈45"));
+        assert_eq!(figure("tickets opened").as_deref(), Some("≈17"));
+        for exact in ["<b>12</b>", "<b>42</b>", "<b>13</b>", "<td>13</td>"] {
+            assert!(!page.contains(exact), "{exact} would give a masked count away");
+        }
     }
 
     #[test]

@@ -473,6 +473,7 @@ impl Matrix {
             match r {
                 Ok(resp) => {
                     wait = Duration::from_millis(250);
+                    self.engine.metrics().set_connected(PLATFORM, true);
                     // On the very first start, the history of rooms is not answered; invites are.
                     self.handle_sync(&resp, token.as_deref()).await;
                     store.set_state(SYNC_KEY, &resp.next_batch)?;
@@ -485,6 +486,8 @@ impl Matrix {
                     if let Some(matrix_sdk::ruma::api::error::ErrorKind::UnknownToken(_)) = e.client_api_error_kind() {
                         bail!("the homeserver no longer accepts the bot's access token; remove the data directory's matrix/ folder to log in again");
                     }
+                    // /readyz says so until the homeserver answers again.
+                    self.engine.metrics().set_connected(PLATFORM, false);
                     tracing::warn!("Matrix sync failed ({e}); retrying in {wait:?}");
                     tokio::select! {
                         _ = tokio::time::sleep(wait) => {}

@@ -793,6 +793,7 @@ impl Telegram {
             match updates {
                 Ok(updates) => {
                     wait = Duration::from_millis(200);
+                    self.engine.metrics().set_connected(PLATFORM, true);
                     let Some(last) = updates.iter().map(|u| u.id.0 as i32).max() else { continue };
                     // Chats in parallel, each chat's updates in order; the offset moves on once the
                     // whole batch is handled (a repeated update is recognised by the engine).
@@ -823,6 +824,8 @@ impl Telegram {
                 }
                 Err(RequestError::RetryAfter(s)) => tokio::time::sleep(s.duration()).await,
                 Err(e) => {
+                    // /readyz says so until Telegram answers again.
+                    self.engine.metrics().set_connected(PLATFORM, false);
                     tracing::warn!("getting updates failed ({e}); retrying in {wait:?}");
                     tokio::select! {
                         _ = tokio::time::sleep(wait) => {}
