@@ -365,6 +365,7 @@ fn similar(a: &str, b: &str) -> bool {
 enum Section {
     Bot,
     Search,
+    SearchLexical,
     Gaps,
     Telegram,
     Matrix,
@@ -381,6 +382,7 @@ impl Section {
         Some(match self {
             Section::Bot => fields_of::<BotFile>(),
             Section::Search => fields_of::<SearchParams>(),
+            Section::SearchLexical => fields_of::<crate::search::LexicalSettings>(),
             Section::Gaps => fields_of::<GapsConfig>(),
             Section::Telegram => fields_of::<TelegramConfig>(),
             Section::Matrix => fields_of::<MatrixConfig>(),
@@ -402,6 +404,7 @@ impl Section {
             (Section::Bot, "advisors") => Section::Advisor,
             (Section::Bot, "metrics") => Section::Metrics,
             (Section::Escalation, "rooms") => Section::Room,
+            (Section::Search, "lexical") => Section::SearchLexical,
             _ => Section::Free,
         }
     }
@@ -411,6 +414,7 @@ impl Section {
         match self {
             Section::Advisor => "[advisors]".into(),
             Section::Room => "[escalation.rooms]".into(),
+            Section::SearchLexical => "[search.lexical]".into(),
             _ => path.split('.').next().unwrap_or(path).to_string(),
         }
     }

@@ -252,6 +252,15 @@ impl Engine {
         desk.changes.push(Change::Tally(Tally::new(&day, Some(lang), topic, event).with_bucket(bucket)));
     }
 
+    /// The search settings in force: the bot's `[search]`, with `[search.lexical]` applied while the
+    /// bot runs without its model.
+    pub fn search_params(&self, snap: &Snapshot) -> std::borrow::Cow<'_, crate::search::SearchParams> {
+        match (&snap.semantic, &self.cfg.search.lexical) {
+            (None, Some(_)) => std::borrow::Cow::Owned(self.cfg.search.without_model()),
+            _ => std::borrow::Cow::Borrowed(&self.cfg.search),
+        }
+    }
+
     /// The current snapshot (cheap; stays valid while held even if a reload swaps in a new one).
     pub fn snapshot(&self) -> Arc<Snapshot> {
         self.snapshot.load_full()
@@ -368,7 +377,7 @@ impl Engine {
                 langs.push(*l);
             }
         }
-        snap.index.search(text, &langs, &self.cfg.search, &snap.kb.synonyms)
+        snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms)
     }
 
     /// Records the last question for the editors, when the bot is configured to.
@@ -923,7 +932,7 @@ impl Engine {
                                 state.misses += 1;
                                 state.remember(Recent::DontKnow);
                                 self.record_gap(&key, &state, GapReason::DontKnow, None);
-                                let guesses = ranked.suggestions(&self.cfg.search);
+                                let guesses = ranked.suggestions(&self.search_params(snap));
                                 state.offered = guesses.clone();
                                 out.push(composer.dont_know_suggesting(chat, ev.lang, &guesses));
                                 if escalation && active.is_none() && !opened && state.misses >= self.esc.misses_before_ticket {

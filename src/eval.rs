@@ -257,7 +257,7 @@ pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn s
         };
         let lang_ok = asked.language.lang.code() == expected_lang;
         let ranking = asked.ranked.topics.iter().position(|s| expect.contains(&s.topic.as_str())).map(|p| p + 1);
-        let shown = asked.ranked.shown(&engine.config().search);
+        let shown = asked.ranked.shown(&engine.search_params(&engine.snapshot()));
         let offered = shown.iter().any(|t| expect.contains(&t.as_str()));
         for acc in [&mut overall, by_lang.entry(expected_lang.clone()).or_default()] {
             acc.n += 1;

@@ -161,6 +161,24 @@ fn bot_without_a_model_folder_runs_lexical_only() {
     assert_eq!(engine.ask("Hoe vind ik een huisarts?", None).ranked.topics[0].topic.as_str(), "gp-registration");
 }
 
+/// Without its model a bot decides with `[search.lexical]`: the thresholds for fused scores would make
+/// it say "don't know" to much that it can answer from words alone.
+#[test]
+fn without_its_model_a_bot_uses_its_lexical_settings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cfg = fixture_copy(tmp.path(), Some(Path::new("models/not-there")));
+    let file = tmp.path().join("bot.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("\n[semantic]", "\n[search]\nanchored_abstain_below = 0.3\nclarify_above = 0.35\n\n[search.lexical]\nanchored_abstain_below = 0.24\nclarify_above = 1.0\n\n[semantic]")).unwrap();
+    cfg = BotConfig::load(&file).unwrap_or(cfg);
+    let (snap, _) = load_snapshot(&cfg, &|_| {}).unwrap();
+    assert!(snap.semantic.is_none());
+    let engine = wegwijs::conversation::Engine::new(cfg, snap, Arc::new(wegwijs::store::SqliteStore::in_memory().unwrap()));
+    let p = engine.search_params(&engine.snapshot());
+    assert_eq!((p.anchored_abstain_below, p.clarify_above), (0.24, 1.0));
+    assert_eq!(engine.config().search.anchored_abstain_below, 0.3, "the bot's own [search] stays for when the model is there");
+}
+
 #[test]
 fn broken_model_folder_is_an_error_that_names_the_file() {
     let tmp = tempfile::tempdir().unwrap();

@@ -12,4 +12,4 @@ mod index;
 mod score;
 
 pub use index::{asking_part, fingerprint, sentences, SearchIndex};
-pub use score::{fuse, Decision, Ranked, Scored, SearchParams};
+pub use score::{fuse, Decision, LexicalSettings, Ranked, Scored, SearchParams};

@@ -42,11 +42,48 @@ pub struct SearchParams {
     /// saying it does not know.
     pub clarify_above: f32,
     pub clarify_margin: f32,
+    /// `[search.lexical]`: settings that replace these when the bot runs without its model (the
+    /// thresholds above are then for fused scores, which lexical scores alone do not reach).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lexical: Option<LexicalSettings>,
+}
+
+/// The decision's settings for a bot without its model (`[search.lexical]`); unset ones stay.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LexicalSettings {
+    pub abstain_below: Option<f32>,
+    pub anchored_abstain_below: Option<f32>,
+    pub suggest_above: Option<f32>,
+    pub choice_margin: Option<f32>,
+    pub clarify_above: Option<f32>,
+    pub clarify_margin: Option<f32>,
+}
+
+impl SearchParams {
+    /// The settings for a bot without its model: `[search.lexical]` applied.
+    pub fn without_model(&self) -> SearchParams {
+        let mut p = self.clone();
+        if let Some(l) = &self.lexical {
+            let set = |v: &mut f32, o: Option<f32>| {
+                if let Some(o) = o {
+                    *v = o;
+                }
+            };
+            set(&mut p.abstain_below, l.abstain_below);
+            set(&mut p.anchored_abstain_below, l.anchored_abstain_below);
+            set(&mut p.suggest_above, l.suggest_above);
+            set(&mut p.choice_margin, l.choice_margin);
+            set(&mut p.clarify_above, l.clarify_above);
+            set(&mut p.clarify_margin, l.clarify_margin);
+        }
+        p
+    }
 }
 
 impl Default for SearchParams {
     fn default() -> Self {
-        SearchParams { abstain_below: 0.45, choice_margin: 0.04, question_weight: 0.6, extra_word_penalty: 0.25, suggest_above: 0.2, key_word_factor: 0.8, anchor_max_topics: 2, anchored_abstain_below: 0.24, semantic_weight: 0.4, semantic_floor: 0.82, semantic_ceiling: 0.93, clarify_above: 1.0, clarify_margin: 0.08 }
+        SearchParams { abstain_below: 0.45, choice_margin: 0.04, question_weight: 0.6, extra_word_penalty: 0.25, suggest_above: 0.2, key_word_factor: 0.8, anchor_max_topics: 2, anchored_abstain_below: 0.24, semantic_weight: 0.4, semantic_floor: 0.82, semantic_ceiling: 0.93, clarify_above: 1.0, clarify_margin: 0.08, lexical: None }
     }
 }
 
