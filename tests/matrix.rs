@@ -264,6 +264,18 @@ async fn encrypted_direct_chat_with_escalation_restart_hostile_input_and_forget(
     let long = fatima.wait_for(30, "the long message", &advisors, BOT, |m| m.body.contains("بيت قرب المحطة")).await;
     assert!(long.body.contains("[…]") && long.body.chars().count() < 3_300, "{}", long.body.chars().count());
     assert_eq!(long.thread.as_deref(), Some(ticket.event_id.as_str()));
+    // Ready replies: Matrix has no buttons, so the ticket shows the commands that send them; one sent
+    // reaches the newcomer in Arabic, as does a topic of the knowledge base.
+    let post = fatima.from(&advisors, BOT).into_iter().find(|m| m.event_id == ticket.event_id).unwrap();
+    if !post.body.contains("/reply-canned 1 ") {
+        fatima.wait_edit(30, "the ticket shows the ready replies' commands", &ticket.event_id, |b| b.contains("/reply-canned 1 ")).await;
+    }
+    say(&fatima, &advisors, "/reply-canned 1 photo").await;
+    amal.wait_for(30, "a ready reply in Arabic", &dm, BOT, |m| m.body.contains("هل يمكنك أن ترسل صورة للرسالة")).await;
+    let before_topic = amal.from(&dm, BOT).len();
+    say(&fatima, &advisors, "/send 1 bsn").await;
+    let seen = amal.wait_count(30, "a topic from the knowledge base", &dm, BOT, before_topic + 1).await;
+    assert!(seen[before_topic].body.contains("BSN") && seen[before_topic].body.contains("رقم"), "{}", seen[before_topic].body);
     // Nothing in the advisors' room shows the newcomer's account.
     for m in fatima.from(&advisors, BOT) {
         assert!(!m.body.contains("amal") && !m.html.unwrap_or_default().contains("amal"), "{}", m.body);
@@ -281,6 +293,9 @@ async fn encrypted_direct_chat_with_escalation_restart_hostile_input_and_forget(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(amal.from(&dm, BOT).len() > opened);
+    // The newcomer answers with a number: the rating is stored and they are thanked.
+    say(&amal, &dm, "1").await;
+    amal.wait_for(30, "thanks for the rating", &dm, BOT, |m| m.body.contains("شكرًا على إجابتك")).await;
 
     // Restart in the middle: a question sent while the bot is down is answered once after it is back,
     // and nothing earlier is answered again.

@@ -223,9 +223,25 @@ async fn escalation_runs_through_the_advisors_group() {
     let relayed = fake.sent_to(GROUP).into_iter().find(|s| s.text.contains("bij het station")).unwrap();
     assert_eq!(relayed.reply_to, Some(ticket.message_id));
     assert_eq!(fake.count(601, "koffie"), 0);
-    // Fatima closes; then the newcomer says /forget: the group's copies are deleted.
+    // The desk's tools over Telegram: a ready reply by its button on the ticket, a topic from the
+    // knowledge base, and a note that stays in the group.
+    let canned = ticket.buttons.iter().find(|(_, d)| matches!(Action::decode(d), Some(Action::Canned { .. }))).expect("ready replies as buttons on the ticket").1.clone();
+    fake.press(GROUP, FATIMA, ticket.message_id, &canned);
+    fake.wait_until(20, "a ready reply in Dutch", |g| g.sent.iter().any(|s| s.chat_id == 601 && (s.text.contains("foto van de brief") || s.text.contains("wacht even") || s.text.contains("morgen hier bij je")))).await;
+    fake.text(GROUP, FATIMA, "/send 1 bsn", None, None);
+    fake.wait_until(20, "the BSN topic in Dutch", |g| g.sent.iter().any(|s| s.chat_id == 601 && s.text.contains("burgerservicenummer"))).await;
+    fake.text(GROUP, FATIMA, "/note 1 belt morgen zelf de gemeente", None, None);
+    fake.wait_until(20, "the note saved in the group", |g| g.sent.iter().any(|s| s.chat_id == GROUP && s.text.contains("Note saved on ticket #1"))).await;
+    assert_eq!(fake.count(601, "belt morgen zelf"), 0, "a note never reaches the newcomer");
+    // Fatima closes; the newcomer rates the conversation; then the newcomer says /forget: the
+    // group's copies are deleted.
     fake.text(GROUP, FATIMA, "/close 1", None, None);
     fake.wait_until(20, "closed", |g| g.sent.iter().any(|s| s.chat_id == 601 && s.text.contains("72"))).await;
+    fake.wait_until(20, "the rating question", |g| g.sent.iter().any(|s| s.chat_id == 601 && s.text.contains("Heeft dit gesprek met de adviseur je geholpen?"))).await;
+    let question = fake.sent_to(601).into_iter().find(|s| s.text.contains("Heeft dit gesprek")).unwrap();
+    let helped = question.buttons.iter().find(|(_, d)| matches!(Action::decode(d), Some(Action::Rate { score: 2, .. }))).expect("three answers as buttons").1.clone();
+    fake.press(601, 601, question.message_id, &helped);
+    fake.wait_until(20, "thanks for the rating", |g| g.sent.iter().any(|s| s.chat_id == 601 && s.text.contains("Bedankt voor je antwoord"))).await;
     fake.wait_until(20, "buttons edited after closing", |g| g.edits.len() >= 2).await;
     let after_close = fake.inner.lock().unwrap().edits.last().unwrap().2.clone();
     let ops: Vec<TicketOp> = after_close.iter().filter_map(op_of).collect();
