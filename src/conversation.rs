@@ -1012,22 +1012,17 @@ pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &
     {
         return vec![category];
     }
-    // Moving abroad, a contract that ends, a trip: what explains parting words explains them to the
-    // model too (the phrases in `[safeguarding]` still fire).
-    if snap.triggers.explained_in(text) {
-        return Vec::new();
-    }
     let Some(params) = cfg.file.semantic.as_ref() else { return Vec::new() };
     let passes = |d: &DistressSimilarity| d.danger >= params.distress_above && d.danger - d.ordinary >= params.distress_margin;
     let Some(whole) = vector.filter(|_| long_enough(text)).and_then(|v| distress_similarity(snap, v)) else { return Vec::new() };
     let kind = if passes(&whole) {
         Some(whole.kind)
-    } else if whole.danger - whole.ordinary < 0.0 {
-        // Closer to something ordinary than to distress.
+    } else if whole.danger - whole.ordinary < -SENTENCE_LOOK_BELOW {
+        // Clearly closer to something ordinary than to distress.
         None
     } else {
-        // As close to distress as to anything ordinary, but not clearly closer: a disclosure after a
-        // practical question is diluted in the whole, so each sentence gets a look of its own
+        // About as close to distress as to anything ordinary, but not clearly closer: a disclosure
+        // after a practical question is diluted in the whole, so each sentence gets a look of its own
         // (lazily: the sentences after the first that passes are not embedded).
         sentences_judged(snap, text).find(|d| passes(d)).map(|d| d.kind)
     };
@@ -1117,6 +1112,10 @@ fn long_enough(text: &str) -> bool {
 
 /// The score from which a safeguarding topic counts as what the message is about.
 const SECOND_OPINION_SCORE: f32 = 0.5;
+/// How much closer to ordinary texts than to distress a whole message may be and still have its
+/// sentences looked at one by one (the knowledge base's long, story-like questions make ordinary texts
+/// closer to everything).
+const SENTENCE_LOOK_BELOW: f32 = 0.01;
 /// A safety topic at least this high among the first three adds its own help to the model's alarm.
 const SECOND_OPINION_TOPIC_HINT: f32 = 0.25;
 

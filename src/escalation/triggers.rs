@@ -664,13 +664,6 @@ impl Triggers {
         self.harmless.iter().any(|p| !p.find(&view).is_empty())
     }
 
-    /// Whether `text` gives an ordinary reason for parting words in any language (a `[signs] except`
-    /// phrase: moving abroad, a contract or a course that ends, a trip).
-    pub fn explained_in(&self, text: &str) -> bool {
-        let view = self.view(text);
-        self.sign_except.iter().any(|p| !p.find(&view).is_empty())
-    }
-
     /// Every kind of danger that `text` shows, in category order (the first is [`Triggers::check`]'s).
     pub fn categories(&self, text: &str) -> Vec<Category> {
         let mut out: Vec<Category> = Vec::new();
