@@ -145,6 +145,11 @@ impl Composer<'_> {
         if (self.person_now)(lang) { self.locales.msg(lang, id, &[]) } else { self.locales.msg(lang, &format!("{id}-later"), &[]) }
     }
 
+    /// A message that offers a person (`offering_person`), with the buttons that go with it.
+    pub fn info_offering_person(&self, chat: &ChatRef, lang: Lang, id: &str, buttons: Vec<Vec<Button>>) -> Outgoing {
+        Outgoing::new(chat.clone(), Kind::Info, lang, RichText::paragraph(self.offering_person(lang, id)), buttons)
+    }
+
     /// An honest "I don't know", with the offer of a person.
     pub fn dont_know(&self, chat: &ChatRef, lang: Lang) -> Outgoing {
         self.dont_know_suggesting(chat, lang, &[])

@@ -660,7 +660,11 @@ impl Engine {
         };
         let escalation = self.esc.can_escalate();
         let (esc, store, now) = (&self.esc, self.store.as_ref(), desk.now);
-        let person_now = move |lang: Lang| !escalation || crate::escalation::availability_now(esc, store, now, lang) == crate::escalation::Availability::Open;
+        // Read from the store at most once per language and message (the answer and its buttons both ask).
+        let known: std::cell::RefCell<HashMap<Lang, bool>> = Default::default();
+        let person_now = move |lang: Lang| {
+            !escalation || *known.borrow_mut().entry(lang).or_insert_with(|| crate::escalation::availability_now(esc, store, now, lang) == crate::escalation::Availability::Open)
+        };
         let composer = Composer { kb: &snap.kb, locales: &snap.locales, fallback: &self.cfg.fallback, person_now: &person_now };
         let ui_lang = explicit
             .or(state.lang)
@@ -741,8 +745,7 @@ impl Engine {
                     }
                     state.pending_media = m.is_file().then(|| m.clone());
                     let buttons = if escalation { advisor_button(ui_lang) } else { vec![] };
-                    let text = if escalation { composer.offering_person(ui_lang, "media-received") } else { snap.locales.msg(ui_lang, "media-received", &[]) };
-                    out.push(Outgoing::new(chat.clone(), crate::message::Kind::Info, ui_lang, crate::message::RichText::paragraph(text), buttons));
+                    out.push(composer.info_offering_person(chat, ui_lang, "media-received", buttons));
                 }
             },
             Input::Action(action) => match action {
@@ -765,7 +768,7 @@ impl Engine {
                 Action::Feedback { topic, helped: false } => {
                     self.tally(desk, ui_lang, Some(topic.as_str()), Event::NotHelped, "");
                     self.record_gap(&key, &state, GapReason::NotHelped, Some(topic.as_str()));
-                    out.push(Outgoing::new(chat.clone(), crate::message::Kind::Info, ui_lang, crate::message::RichText::paragraph(composer.offering_person(ui_lang, "feedback-sorry")), advisor_button(ui_lang)));
+                    out.push(composer.info_offering_person(chat, ui_lang, "feedback-sorry", advisor_button(ui_lang)));
                 }
                 Action::Advisor => {
                     self.record_gap(&key, &state, GapReason::Advisor, None);

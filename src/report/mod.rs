@@ -210,17 +210,13 @@ pub fn html(inp: &Inputs) -> String {
     let mut per_lang: BTreeMap<Option<Lang>, Outcomes> = BTreeMap::new();
     rows.iter().for_each(|r| per_lang.entry(r.lang).or_default().add(r));
     let lang_questions: Vec<u64> = per_lang.values().map(Outcomes::questions).collect();
-    let by_bucket = |e: Event| -> Vec<u64> {
-        let mut m: BTreeMap<&str, u64> = BTreeMap::new();
-        rows.iter().filter(|r| r.event == e).for_each(|r| *m.entry(r.bucket.as_str()).or_default() += r.count);
-        m.into_values().collect()
-    };
+    let counts = |e: Event| -> Vec<u64> { by_bucket(rows, e).into_values().collect() };
     figure(&mut page, &total_of(&lang_questions), "questions");
     for (i, name) in PART_NAMES.iter().enumerate() {
         figure(&mut page, &share(parts[i], masked_q), name);
     }
-    figure(&mut page, &total_of(&by_bucket(Event::TicketOpened)), "tickets opened");
-    figure(&mut page, &total_of(&by_bucket(Event::Safeguarding)), "safeguarding alerts");
+    figure(&mut page, &total_of(&counts(Event::TicketOpened)), "tickets opened");
+    figure(&mut page, &total_of(&counts(Event::Safeguarding)), "safeguarding alerts");
     page.push_str("</section>\n");
 
     questions_per_day(&mut page, inp);
@@ -403,13 +399,7 @@ fn themes(page: &mut String, inp: &Inputs) {
 fn advisors(page: &mut String, rows: &[DailyRow]) {
     page.push_str("<section><h2>Advisors: time to the first reply, and ratings</h2>");
     let sum = |e: Event| rows.iter().filter(|r| r.event == e).map(|r| r.count).sum::<u64>();
-    let by_bucket = |e: Event| {
-        let mut m: BTreeMap<&str, u64> = BTreeMap::new();
-        for r in rows.iter().filter(|r| r.event == e) {
-            *m.entry(r.bucket.as_str()).or_default() += r.count;
-        }
-        m
-    };
+    let by_bucket = |e: Event| by_bucket(rows, e);
     let reasons = by_bucket(Event::TicketOpened);
     let _ = write!(
         page,
@@ -461,6 +451,15 @@ fn advisors(page: &mut String, rows: &[DailyRow]) {
         }
     }
     page.push_str("</section>\n");
+}
+
+/// The counts of one event per bucket (reason, kind, rating, ...).
+fn by_bucket(rows: &[DailyRow], e: Event) -> BTreeMap<&str, u64> {
+    let mut m: BTreeMap<&str, u64> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.event == e) {
+        *m.entry(r.bucket.as_str()).or_default() += r.count;
+    }
+    m
 }
 
 fn domains(page: &mut String, inp: &Inputs) {
