@@ -107,6 +107,8 @@ struct Phrase {
     slots: Vec<Vec<Vec<Pattern>>>,
     /// Chinese: slots are matched as substrings of the text without spaces.
     han: bool,
+    /// This phrase's number among all phrases (see [`PatternIndex::first_slot`]).
+    serial: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -156,9 +158,31 @@ struct PatternIndex {
     /// Arabic-language prefix patterns (also tried on words without their proclitics).
     arabic_prefix: HashMap<String, Vec<usize>>,
     count: usize,
+    /// Phrases (by serial) under the patterns that can start their first slot: a phrase none of
+    /// whose first-slot words is in the message is not looked at.
+    first_slot: HashMap<usize, Vec<usize>>,
+    /// Chinese phrases (by serial): looked at whenever the message has Chinese characters.
+    han: Vec<usize>,
+    phrases: usize,
 }
 
 impl PatternIndex {
+    /// Registers a parsed phrase (its patterns are already added) and gives it its serial.
+    fn register(&mut self, phrase: &mut Phrase) {
+        phrase.serial = self.phrases;
+        self.phrases += 1;
+        if phrase.han {
+            self.han.push(phrase.serial);
+            return;
+        }
+        let mut firsts: Vec<usize> = phrase.slots.first().into_iter().flatten().filter_map(|alt| alt.first().map(|p| p.id)).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        for id in firsts {
+            self.first_slot.entry(id).or_default().push(phrase.serial);
+        }
+    }
+
     fn add(&mut self, lang: Lang, p: &Pattern) {
         if p.id < self.count {
             return;
@@ -374,8 +398,11 @@ fn one_edit(a: &[char], b: &[char]) -> bool {
 /// A message prepared once for all phrases: for every pattern, where in the message it matches.
 struct View {
     words: Vec<String>,
-    /// Positions per pattern id (sorted, unique).
-    at: Vec<Vec<usize>>,
+    /// Every match as (pattern id, word position), sorted: `ids` and `at` side by side.
+    ids: Vec<usize>,
+    at: Vec<usize>,
+    /// The phrases (by serial) worth looking at: one of their first slot's words occurs.
+    candidates: Vec<u64>,
     /// The text without spaces, as characters (Chinese phrases), and the set of its characters.
     han: Vec<char>,
     han_chars: std::collections::HashSet<char>,
@@ -384,7 +411,6 @@ struct View {
 impl View {
     fn new(text: &str, index: &PatternIndex) -> View {
         let words = words(text);
-        let mut at: Vec<Vec<usize>> = vec![Vec::new(); index.count];
         let stemmers: Vec<(Lang, frostem::Stemmer)> = index.langs.iter().filter_map(|l| stemmer(*l).map(|s| (*l, s))).collect();
         // Each distinct word once: long messages repeat words.
         let mut distinct: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -434,8 +460,15 @@ impl View {
         // Sorted by pattern, then position: each pattern's positions come out sorted and unique.
         found.sort_unstable();
         found.dedup();
-        for (id, i) in found {
-            at[id].push(i);
+        let (ids, at): (Vec<usize>, Vec<usize>) = found.into_iter().unzip();
+        let mut candidates = vec![0u64; index.phrases.div_ceil(64)];
+        let mut mark = |serial: usize| candidates[serial / 64] |= 1 << (serial % 64);
+        let mut last = usize::MAX;
+        for &id in &ids {
+            if id != last {
+                index.first_slot.get(&id).into_iter().flatten().for_each(|&s| mark(s));
+                last = id;
+            }
         }
         // Chinese phrases are looked for only in text that has Chinese characters.
         let is_han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F);
@@ -444,13 +477,23 @@ impl View {
         } else {
             Vec::new()
         };
+        if !han.is_empty() {
+            index.han.iter().for_each(|&s| mark(s));
+        }
         let han_chars = han.iter().copied().collect();
-        View { words, at, han, han_chars }
+        View { words, ids, at, candidates, han, han_chars }
     }
 
-    /// Positions where pattern `p` matches a message word.
+    /// Positions where pattern `p` matches a message word (sorted, unique).
     fn positions(&self, p: &Pattern) -> &[usize] {
-        self.at.get(p.id).map_or(&[], Vec::as_slice)
+        let lo = self.ids.partition_point(|&id| id < p.id);
+        let hi = lo + self.ids[lo..].partition_point(|&id| id == p.id);
+        &self.at[lo..hi]
+    }
+
+    /// Whether a phrase can match at all.
+    fn candidate(&self, p: &Phrase) -> bool {
+        self.candidates.get(p.serial / 64).is_some_and(|w| w & (1 << (p.serial % 64)) != 0)
     }
 
     /// Spans `[start, end)` in words (or characters, for Chinese) where one alternative of a slot matches.
@@ -528,12 +571,15 @@ impl Phrase {
                 slots.push(alts);
             }
         }
-        (!slots.is_empty()).then(|| Phrase { lang, text: text.to_string(), slots, han })
+        (!slots.is_empty()).then(|| Phrase { lang, text: text.to_string(), slots, han, serial: 0 })
     }
 
     /// Spans covering one match of every slot (each slot at its own place) that fit the window.
     fn find(&self, view: &View) -> Vec<(usize, usize)> {
         // Most phrases fail here, without allocating: some slot has no word in the message.
+        if !view.candidate(self) {
+            return Vec::new();
+        }
         if !self.han && self.slots.iter().any(|slot| slot.iter().all(|alt| alt.first().is_none_or(|p| view.positions(p).is_empty()))) {
             return Vec::new();
         }
@@ -633,10 +679,11 @@ impl Triggers {
     pub fn add(&mut self, lang: Lang, phrases: &[String], kind: Kind) {
         let stemmer = stemmer(lang);
         for p in phrases {
-            let Some(phrase) = Phrase::parse(lang, p, stemmer.as_ref(), &mut self.patterns) else { continue };
+            let Some(mut phrase) = Phrase::parse(lang, p, stemmer.as_ref(), &mut self.patterns) else { continue };
             for pat in phrase.slots.iter().flatten().flatten() {
                 self.index.add(lang, pat);
             }
+            self.index.register(&mut phrase);
             match kind {
                 Kind::Advisor => self.advisor.push(phrase),
                 Kind::Harmless => self.harmless.push(phrase),

@@ -149,12 +149,13 @@ impl SearchIndex {
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let analyzers: Vec<Analyzer> = Lang::ALL.iter().map(|l| Analyzer::new(Some(*l))).collect();
         let any_analyzer = Analyzer::new(None);
-        let tokens: HashMap<TopicId, TopicTokens> = kb
+        let mut tokens: HashMap<TopicId, TopicTokens> = kb
             .topics()
             .iter()
             .map(|t| (t.id.clone(), TopicTokens::of(t, &analyzers, &any_analyzer)))
             .collect();
         let stats = score::Stats::of(tokens.values());
+        tokens.values_mut().for_each(|t| t.weigh(&stats));
         let searcher = reader.searcher();
         let mut doc_topics = Vec::new();
         for seg in searcher.segment_readers() {

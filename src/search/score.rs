@@ -120,6 +120,9 @@ pub struct Ranked {
 pub(crate) struct LangTokens {
     set: HashSet<String>,
     questions: Vec<Vec<String>>,
+    /// The rarity (idf in this language) of each question's tokens, side by side with `questions`;
+    /// filled in by [`TopicTokens::weigh`] once the statistics are known.
+    question_idf: Vec<Vec<f32>>,
     body: HashSet<String>,
 }
 
@@ -150,9 +153,22 @@ impl TopicTokens {
             for q in std::iter::once(&tr.title).chain(&tr.questions).chain(&tr.keywords) {
                 any_set.extend(any.tokens(q));
             }
-            langs[lang.index()] = Some(LangTokens { set, questions, body });
+            langs[lang.index()] = Some(LangTokens { set, questions, question_idf: Vec::new(), body });
         }
         TopicTokens { langs, any: any_set }
+    }
+
+    /// Works out the rarity of every question token, once the statistics of all topics are known.
+    pub(crate) fn weigh(&mut self, stats: &Stats) {
+        for (li, lt) in self.langs.iter_mut().enumerate() {
+            if let Some(lt) = lt {
+                lt.question_idf = lt
+                    .questions
+                    .iter()
+                    .map(|q| q.iter().map(|t| idf(stats.df_lang[li].get(t).copied().unwrap_or(1), stats.n_lang[li])).collect())
+                    .collect();
+            }
+        }
     }
 }
 
@@ -399,6 +415,7 @@ pub(crate) fn rank(
         })
         .collect();
     let mut out = Vec::new();
+    let mut used = Vec::new();
     for (id, _bm25) in candidates {
         let Some(tt) = tokens.get(id) else { continue };
         let lt = tt.langs[li].as_ref();
@@ -429,7 +446,8 @@ pub(crate) fn rank(
         let best_question = lt.map_or(0.0, |l| {
             l.questions
                 .iter()
-                .map(|q| question_similarity(&units, total, q, li, stats, params))
+                .zip(&l.question_idf)
+                .map(|(q, q_idf)| question_similarity(&units, total, q, q_idf, &mut used, params))
                 .fold(0.0, f32::max)
         });
         let mut score = params.question_weight * best_question + (1.0 - params.question_weight) * coverage;
@@ -442,29 +460,27 @@ pub(crate) fn rank(
     out
 }
 
-/// How well one question (sorted, deduplicated tokens) matches the message: the share of the
-/// message's weight it contains, discounted by the weight of its words the message lacks.
-fn question_similarity(units: &[Unit], total: f32, q: &[String], li: usize, stats: &Stats, params: &SearchParams) -> f32 {
-    let has = |t: &String| q.binary_search(t).is_ok();
+/// How well one question (sorted, deduplicated tokens, with their rarity `q_idf`) matches the
+/// message: the share of the message's weight it contains, discounted by the weight of its words
+/// the message lacks. `used` is scratch space, reused from question to question.
+fn question_similarity(units: &[Unit], total: f32, q: &[String], q_idf: &[f32], used: &mut Vec<bool>, params: &SearchParams) -> f32 {
+    let at = |t: &String| q.binary_search(t).ok();
+    used.clear();
+    used.resize(q.len(), false);
     let mut matched = 0.0;
-    let mut used: HashSet<&str> = HashSet::new();
     for u in units {
-        if has(&u.stem) {
+        if let Some(i) = at(&u.stem) {
             matched += u.weight;
-            used.insert(&u.stem);
-        } else if let Some(f) = u.fuzzy.iter().find(|f| has(f)) {
+            used[i] = true;
+        } else if let Some(i) = u.fuzzy.iter().find_map(at) {
             matched += 0.7 * u.weight;
-            used.insert(f);
+            used[i] = true;
         }
     }
     if matched == 0.0 {
         return 0.0;
     }
-    let extra: f32 = q
-        .iter()
-        .filter(|t| !used.contains(t.as_str()))
-        .map(|t| idf(stats.df_lang[li].get(t).copied().unwrap_or(1), stats.n_lang[li]))
-        .sum();
+    let extra: f32 = q_idf.iter().zip(used.iter()).filter(|(_, u)| !**u).map(|(w, _)| *w).sum();
     matched / (total + params.extra_word_penalty * extra)
 }
 
