@@ -179,7 +179,24 @@ struct Vectors {
     asking: Option<Vec<f32>>,
 }
 
-/// Forgets the prepared vectors when dropped.
+/// What a newcomer's message gives that depends on its text alone: its language as detected, the
+/// danger phrases, its vectors and rankings. Worked out before the message waits for `desk_lock`, so
+/// that messages arriving together use every core and the lock covers only the conversation and the
+/// desk.
+struct Prep {
+    text: String,
+    detection: crate::language::Detection,
+    trigger: Option<Trigger>,
+    categories: Vec<Category>,
+    harmless: bool,
+    vectors: Option<Arc<Vectors>>,
+    /// Every topic's semantic similarity (empty without a model).
+    semantic: Vec<(TopicId, f32)>,
+    /// The lexical ranking, for the languages it was searched in.
+    lexical: Option<(Vec<Lang>, Ranked)>,
+}
+
+/// Forgets the prepared work when dropped.
 struct Prepared;
 
 impl Drop for Prepared {
@@ -189,10 +206,48 @@ impl Drop for Prepared {
 }
 
 thread_local! {
-    /// The vectors of the message this thread is handling, embedded before it waits for `desk_lock`
-    /// (the model is the slow part of a question and needs no lock), so that messages arriving together
-    /// use every core. Set and cleared by `Engine::handle`.
-    static PREPARED: std::cell::RefCell<Option<(String, Arc<Vectors>)>> = const { std::cell::RefCell::new(None) };
+    /// The [`Prep`] of the message this thread is handling. Set and cleared by `Engine::handle`.
+    static PREPARED: std::cell::RefCell<Option<Arc<Prep>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The prepared work for `text`, if this thread has it.
+fn prepared(text: &str) -> Option<Arc<Prep>> {
+    PREPARED.with_borrow(|p| p.as_ref().filter(|p| p.text == text).cloned())
+}
+
+/// Whether a harmless look-alike occurs in `text` (prepared, or looked for now).
+fn harmless_in(snap: &Snapshot, text: &str) -> bool {
+    prepared(text).map_or_else(|| snap.triggers.harmless_in(text), |p| p.harmless)
+}
+
+/// The languages a message is searched in: the one chosen, then the other likely ones.
+fn lexical_langs(ev: &LangEvidence) -> Vec<Lang> {
+    let mut langs = vec![ev.lang];
+    for (l, p) in &ev.detection.candidates {
+        if *p >= 0.15 && !langs.contains(l) {
+            langs.push(*l);
+        }
+    }
+    langs
+}
+
+/// Every topic's semantic similarity to a message's vectors, best first: after a story, the asking
+/// sentences are embedded on their own as well and each topic keeps its better similarity, since
+/// context must not drown the question. (The lexical side weighs the story's words down instead;
+/// searching the asking part there too answered more but wrongly more often, on the own
+/// long-question set.)
+fn semantic_scores(snap: &Snapshot, vectors: Option<&Vectors>) -> Vec<(TopicId, f32)> {
+    let (Some(s), Some(v)) = (&snap.semantic, vectors) else { return Vec::new() };
+    let mut best: HashMap<TopicId, f32> = HashMap::new();
+    for vector in std::iter::once(&v.whole).chain(v.asking.as_ref()) {
+        for m in s.matches_for(vector) {
+            let e = best.entry(m.topic).or_insert(f32::MIN);
+            *e = e.max(m.similarity);
+        }
+    }
+    let mut out: Vec<(TopicId, f32)> = best.into_iter().collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
 }
 
 /// Seconds since the Unix epoch; replaceable in tests.
@@ -274,7 +329,12 @@ impl Engine {
     /// Chooses the answer language from the evidence, in order.
     fn language(&self, snap: &Snapshot, text: &str, explicit: Option<Lang>, conversation: Option<Lang>, hint: Option<&str>) -> LangEvidence {
         // Markup is not language: "<b></b>" or "**" must not switch the conversation's language.
-        let detection = snap.detector.detect(&strip_markup(text));
+        let detection = prepared(text).map_or_else(|| snap.detector.detect(&strip_markup(text)), |p| p.detection.clone());
+        self.language_of(&detection, explicit, conversation, hint)
+    }
+
+    /// [`Engine::language`] for a detection already made.
+    fn language_of(&self, detection: &crate::language::Detection, explicit: Option<Lang>, conversation: Option<Lang>, hint: Option<&str>) -> LangEvidence {
         let allowed = |l: &Lang| self.cfg.languages.contains(l);
         let interface = hint.and_then(Lang::from_code).filter(allowed);
         let (lang, source) = if let Some(l) = explicit.filter(allowed) {
@@ -290,7 +350,7 @@ impl Engine {
         } else {
             (self.cfg.default_language, LangSource::Default)
         };
-        LangEvidence { lang, source, detection }
+        LangEvidence { lang, source, detection: detection.clone() }
     }
 
     /// Answers one question with no conversation around it.
@@ -329,55 +389,44 @@ impl Engine {
     /// story's words down instead; searching the asking part there too answered more but wrongly
     /// more often, on the own long-question set.)
     fn search_parts(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> (Ranked, Vec<(TopicId, f32)>, Option<Vec<f32>>) {
-        let vectors = snap.semantic.as_ref().and_then(|s| self.vectors(s, text));
-        let semantic = match (&snap.semantic, &vectors) {
-            (Some(s), Some(v)) => {
-                let mut best: HashMap<TopicId, f32> = HashMap::new();
-                for vector in std::iter::once(&v.whole).chain(v.asking.as_ref()) {
-                    for m in s.matches_for(vector) {
-                        let e = best.entry(m.topic).or_insert(f32::MIN);
-                        *e = e.max(m.similarity);
-                    }
-                }
-                let mut out: Vec<(TopicId, f32)> = best.into_iter().collect();
-                out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                out
-            }
-            _ => Vec::new(),
-        };
-        (self.lexical(snap, text, ev), semantic, vectors.map(|v| v.whole.clone()))
+        let langs = lexical_langs(ev);
+        if let Some(p) = prepared(text) {
+            let lexical = match &p.lexical {
+                Some((l, r)) if *l == langs => r.clone(),
+                _ => snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms),
+            };
+            return (lexical, p.semantic.clone(), p.vectors.as_ref().map(|v| v.whole.clone()));
+        }
+        let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text).map(Arc::new));
+        let semantic = semantic_scores(snap, vectors.as_deref());
+        (snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms), semantic, vectors.map(|v| v.whole.clone()))
     }
 
-    /// The vectors of a message: prepared before the lock, or embedded now.
-    fn vectors(&self, sem: &SemanticIndex, text: &str) -> Option<Arc<Vectors>> {
-        let prepared = PREPARED.with_borrow(|p| p.as_ref().filter(|(t, _)| t == text).map(|(_, v)| v.clone()));
-        prepared.or_else(|| embed(sem, text).map(Arc::new))
-    }
-
-    /// Embeds a newcomer's question before it waits for the desk (see [`PREPARED`]). Commands, button
-    /// presses, numbers and the advisors' rooms are left alone.
-    /// The guard it returns forgets them when the message is handled.
+    /// Works out, before the desk lock, what a newcomer's question gives that depends on its text
+    /// alone (see [`Prep`]). Commands, button presses, numbers and the advisors' rooms are left alone.
+    /// The guard it returns forgets the work when the message is handled.
     fn prepare(&self, snap: &Snapshot, msg: &Incoming) -> Prepared {
         PREPARED.set(None);
-        let (Some(sem), Input::Text(text)) = (&snap.semantic, &msg.input) else { return Prepared };
+        let Input::Text(text) = &msg.input else { return Prepared };
         let t = text.trim();
         if t.starts_with('/') || t.chars().count() < 3 || t.chars().all(|c| c.is_ascii_digit()) || self.esc.is_staff_room(&msg.chat) {
             return Prepared;
         }
-        if let Some(v) = embed(sem, text) {
-            PREPARED.set(Some((text.clone(), Arc::new(v))));
+        let detection = snap.detector.detect(&strip_markup(text));
+        let trigger = snap.triggers.check(text);
+        let categories = if matches!(trigger, Some(Trigger::Safeguarding(_))) { snap.triggers.categories(text) } else { Vec::new() };
+        let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text).map(Arc::new));
+        let semantic = semantic_scores(snap, vectors.as_deref());
+        let mut prep = Prep { text: text.clone(), detection, trigger, categories, harmless: snap.triggers.harmless_in(text), vectors, semantic, lexical: None };
+        // The languages the message will most likely be searched in: its own, when it is clear.
+        let ev = self.language_of(&prep.detection, None, None, msg.interface_lang.as_deref());
+        if matches!(ev.source, LangSource::Message) {
+            let langs = lexical_langs(&ev);
+            let ranked = snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms);
+            prep.lexical = Some((langs, ranked));
         }
+        PREPARED.set(Some(Arc::new(prep)));
         Prepared
-    }
-
-    fn lexical(&self, snap: &Snapshot, text: &str, ev: &LangEvidence) -> Ranked {
-        let mut langs = vec![ev.lang];
-        for (l, p) in &ev.detection.candidates {
-            if *p >= 0.15 && !langs.contains(l) {
-                langs.push(*l);
-            }
-        }
-        snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms)
     }
 
     /// Records the last question for the editors, when the bot is configured to.
@@ -875,13 +924,15 @@ impl Engine {
                     if matches!(ev.source, LangSource::Message) || state.lang.is_none() {
                         state.lang = Some(ev.lang);
                     }
-                    let trigger = snap.triggers.check(text);
+                    let prep = prepared(text);
+                    let trigger = prep.as_ref().map_or_else(|| snap.triggers.check(text), |p| p.trigger);
                     if let Some(Trigger::Safeguarding(category)) = trigger {
                         // Help first, at once, whatever else happens.
                         if escalation && active.is_none() {
                             state.remember(Recent::Person(text.chars().take(500).collect()));
                         }
-                        let help = composer.urgent_all(chat, ev.lang, &snap.triggers.categories(text));
+                        let categories = prep.as_ref().map_or_else(|| snap.triggers.categories(text), |p| p.categories.clone());
+                        let help = composer.urgent_all(chat, ev.lang, &categories);
                         alarm(desk, &mut state, ev.lang, category, help, text, &mut out)?;
                     } else if let Some(mut t) = active.clone().filter(|t| t.relay) {
                         desk.from_person(&mut t, text);
@@ -1005,7 +1056,7 @@ pub fn strip_markup(text: &str) -> String {
 /// chess"), and the examples do not count for messages of fewer than four words (a few words of chat
 /// are too close to everything).
 pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &str, vector: Option<&[f32]>) -> Vec<Category> {
-    if snap.triggers.harmless_in(text) {
+    if harmless_in(snap, text) {
         return Vec::new();
     }
     if let Some(best) = ranked.topics.first()
