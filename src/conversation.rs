@@ -176,7 +176,8 @@ pub struct Engine {
 /// A message's vectors: the whole message, and its asking sentences when a story comes first.
 struct Vectors {
     whole: Vec<f32>,
-    asking: Option<Vec<f32>>,
+    /// The asking sentences, with their vector.
+    asking: Option<(String, Vec<f32>)>,
 }
 
 /// What a newcomer's message gives that depends on its text alone: its language as detected, the
@@ -238,16 +239,8 @@ fn lexical_langs(ev: &LangEvidence) -> Vec<Lang> {
 /// long-question set.)
 fn semantic_scores(snap: &Snapshot, vectors: Option<&Vectors>) -> Vec<(TopicId, f32)> {
     let (Some(s), Some(v)) = (&snap.semantic, vectors) else { return Vec::new() };
-    let mut best: HashMap<TopicId, f32> = HashMap::new();
-    for vector in std::iter::once(&v.whole).chain(v.asking.as_ref()) {
-        for m in s.matches_for(vector) {
-            let e = best.entry(m.topic).or_insert(f32::MIN);
-            *e = e.max(m.similarity);
-        }
-    }
-    let mut out: Vec<(TopicId, f32)> = best.into_iter().collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out
+    let all: Vec<&[f32]> = std::iter::once(v.whole.as_slice()).chain(v.asking.as_ref().map(|(_, a)| a.as_slice())).collect();
+    s.best_scores(&all)
 }
 
 /// Seconds since the Unix epoch; replaceable in tests.
@@ -356,13 +349,17 @@ impl Engine {
     /// Answers one question with no conversation around it.
     pub fn ask(&self, text: &str, hint: Option<&str>) -> Asked {
         let snap = self.snapshot();
+        // The same work, in the same order, as for a newcomer's message.
+        PREPARED.set(Some(Arc::new(self.prep(&snap, text, hint))));
+        let _prepared = Prepared;
+        let trigger = prepared(text).and_then(|p| p.trigger);
         let language = self.language(&snap, text, None, None, hint);
         let (lexical, semantic, vector) = self.search_parts(&snap, text, &language);
         let (ranked, lexical) = match snap.semantic {
             Some(_) => (crate::search::fuse(&lexical, &semantic, language.lang, &self.cfg.search), Some(lexical)),
             None => (lexical, None),
         };
-        let safeguarding = match snap.triggers.check(text) {
+        let safeguarding = match trigger {
             Some(Trigger::Safeguarding(c)) => Some(c),
             _ => second_opinion(&snap, &self.cfg, &ranked, text, vector.as_deref()).first().copied(),
         };
@@ -412,21 +409,26 @@ impl Engine {
         if t.starts_with('/') || t.chars().count() < 3 || t.chars().all(|c| c.is_ascii_digit()) || self.esc.is_staff_room(&msg.chat) {
             return Prepared;
         }
+        PREPARED.set(Some(Arc::new(self.prep(snap, text, msg.interface_lang.as_deref()))));
+        Prepared
+    }
+
+    /// The [`Prep`] of a text.
+    fn prep(&self, snap: &Snapshot, text: &str, hint: Option<&str>) -> Prep {
         let detection = snap.detector.detect(&strip_markup(text));
         let trigger = snap.triggers.check(text);
         let categories = if matches!(trigger, Some(Trigger::Safeguarding(_))) { snap.triggers.categories(text) } else { Vec::new() };
         let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text).map(Arc::new));
         let semantic = semantic_scores(snap, vectors.as_deref());
-        let mut prep = Prep { text: text.clone(), detection, trigger, categories, harmless: snap.triggers.harmless_in(text), vectors, semantic, lexical: None };
+        let mut prep = Prep { text: text.to_string(), detection, trigger, categories, harmless: snap.triggers.harmless_in(text), vectors, semantic, lexical: None };
         // The languages the message will most likely be searched in: its own, when it is clear.
-        let ev = self.language_of(&prep.detection, None, None, msg.interface_lang.as_deref());
+        let ev = self.language_of(&prep.detection, None, None, hint);
         if matches!(ev.source, LangSource::Message) {
             let langs = lexical_langs(&ev);
             let ranked = snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms);
             prep.lexical = Some((langs, ranked));
         }
-        PREPARED.set(Some(Arc::new(prep)));
-        Prepared
+        prep
     }
 
     /// Records the last question for the editors, when the bot is configured to.
@@ -1147,12 +1149,31 @@ fn sentences_judged<'a>(snap: &'a Snapshot, text: &'a str) -> impl Iterator<Item
     }
     parts.sort_by_key(|s| std::cmp::Reverse(s.len()));
     parts.truncate(MAX_SENTENCES);
-    parts.into_iter().filter_map(move |s| match snap.semantic.as_ref()?.query_vector(s) {
-        Ok(v) => distress_similarity(snap, &v),
-        Err(e) => {
-            tracing::warn!("a sentence could not be embedded: {e:#}");
-            None
-        }
+    // The asking sentence is often one of them, and already embedded.
+    let known = prepared(text).and_then(|p| p.vectors.as_ref().and_then(|v| v.asking.clone()));
+    // Two at a time, one on each core; lazily, since the first that passes decides.
+    parts.chunks(2).map(|c| c.to_vec()).collect::<Vec<_>>().into_iter().flat_map(move |pair| {
+        let vector = |s: &str| -> Option<Vec<f32>> {
+            if let Some((t, v)) = &known
+                && t == s
+            {
+                return Some(v.clone());
+            }
+            match snap.semantic.as_ref()?.query_vector(s) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    tracing::warn!("a sentence could not be embedded: {e:#}");
+                    None
+                }
+            }
+        };
+        let vector = &vector;
+        let vectors: Vec<Option<Vec<f32>>> = std::thread::scope(|sc| {
+            let second = pair.get(1).map(|s| sc.spawn(move || vector(s)));
+            let first = vector(pair[0]);
+            std::iter::once(first).chain(second.map(|h| h.join().ok().flatten())).collect()
+        });
+        vectors.into_iter().flatten().filter_map(|v| distress_similarity(snap, &v)).collect::<Vec<_>>()
     })
 }
 
@@ -1189,15 +1210,19 @@ fn is_isolate(c: char) -> bool {
 
 /// The vectors of a message, or `None` (with a warning without its text) when the model cannot read it.
 fn embed(sem: &SemanticIndex, text: &str) -> Option<Vectors> {
-    let whole = match sem.query_vector(text) {
-        Ok(v) => v,
+    let asking = crate::search::asking_part(text);
+    // The two are independent: on a second core the asking sentences cost no extra time.
+    let (whole, asking) = std::thread::scope(|s| {
+        let other = asking.map(|a| s.spawn(move || sem.query_vector(&a).ok().map(|v| (a, v))));
+        (sem.query_vector(text), other.and_then(|h| h.join().ok().flatten()))
+    });
+    match whole {
+        Ok(whole) => Some(Vectors { whole, asking }),
         Err(e) => {
             tracing::warn!("a message could not be embedded: {e:#}");
-            return None;
+            None
         }
-    };
-    let asking = crate::search::asking_part(text).and_then(|a| sem.query_vector(&a).ok());
-    Some(Vectors { whole, asking })
+    }
 }
 
 #[cfg(test)]

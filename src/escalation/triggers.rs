@@ -139,6 +139,8 @@ pub struct Triggers {
     examples: Vec<(Option<Category>, String)>,
     /// Pattern ids by (language, word, prefix).
     patterns: HashMap<(Lang, String, bool, bool), usize>,
+    /// Each phrase's list and its place in it, by serial.
+    places: Vec<(List, usize)>,
     /// Every pattern by id, and look-up tables from message words to patterns.
     index: PatternIndex,
 }
@@ -164,6 +166,16 @@ struct PatternIndex {
     /// Chinese phrases (by serial): looked at whenever the message has Chinese characters.
     han: Vec<usize>,
     phrases: usize,
+}
+
+/// The lists phrases are kept in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    Advisor,
+    Harmless,
+    Safeguarding,
+    Sign,
+    SignExcept,
 }
 
 impl PatternIndex {
@@ -491,6 +503,11 @@ impl View {
         &self.at[lo..hi]
     }
 
+    /// The serials of the phrases worth looking at, in order.
+    fn candidates(&self) -> impl Iterator<Item = usize> + '_ {
+        self.candidates.iter().enumerate().flat_map(|(w, &bits)| (0..64).filter(move |b| bits & (1 << b) != 0).map(move |b| w * 64 + b))
+    }
+
     /// Whether a phrase can match at all.
     fn candidate(&self, p: &Phrase) -> bool {
         self.candidates.get(p.serial / 64).is_some_and(|w| w & (1 << (p.serial % 64)) != 0)
@@ -684,18 +701,24 @@ impl Triggers {
                 self.index.add(lang, pat);
             }
             self.index.register(&mut phrase);
-            match kind {
-                Kind::Advisor => self.advisor.push(phrase),
-                Kind::Harmless => self.harmless.push(phrase),
-                Kind::Safeguarding(c) => self.safeguarding.push((c, phrase)),
-                Kind::Sign(c) => self.signs.push((c, phrase)),
-                Kind::SignExcept => self.sign_except.push(phrase),
-            }
+            let place = match kind {
+                Kind::Advisor => (List::Advisor, push(&mut self.advisor, phrase)),
+                Kind::Harmless => (List::Harmless, push(&mut self.harmless, phrase)),
+                Kind::Safeguarding(c) => (List::Safeguarding, push(&mut self.safeguarding, (c, phrase))),
+                Kind::Sign(c) => (List::Sign, push(&mut self.signs, (c, phrase))),
+                Kind::SignExcept => (List::SignExcept, push(&mut self.sign_except, phrase)),
+            };
+            self.places.push(place);
         }
     }
 
     fn view(&self, text: &str) -> View {
         View::new(text, &self.index)
+    }
+
+    /// The places in `list` of the phrases that `view` makes worth looking at, in list order.
+    fn listed<'a>(&'a self, view: &'a View, list: List) -> impl Iterator<Item = usize> + 'a {
+        view.candidates().filter_map(move |s| self.places.get(s).filter(|(l, _)| *l == list).map(|(_, i)| *i))
     }
 
     /// The strongest trigger in `text`, if any: danger before a request for a person.
@@ -708,7 +731,7 @@ impl Triggers {
     /// search is no second opinion.
     pub fn harmless_in(&self, text: &str) -> bool {
         let view = self.view(text);
-        self.harmless.iter().any(|p| !p.find(&view).is_empty())
+        self.listed(&view, List::Harmless).any(|i| !self.harmless[i].find(&view).is_empty())
     }
 
     /// Every kind of danger that `text` shows, in category order (the first is [`Triggers::check`]'s).
@@ -730,10 +753,11 @@ impl Triggers {
         if view.words.is_empty() && view.han.is_empty() {
             return Vec::new();
         }
-        let harmless: Vec<(bool, (usize, usize))> = self.harmless.iter().flat_map(|p| p.find(&view).into_iter().map(|s| (p.han, s))).collect();
+        let harmless: Vec<(bool, (usize, usize))> =
+            self.listed(&view, List::Harmless).map(|i| &self.harmless[i]).flat_map(|p| p.find(&view).into_iter().map(|s| (p.han, s))).collect();
         let innocent = |p: &Phrase, s: (usize, usize)| harmless.iter().any(|(han, h)| *han == p.han && h.0 <= s.0 && s.1 <= h.1);
         let mut hits = Vec::new();
-        for (c, p) in &self.safeguarding {
+        for (c, p) in self.listed(&view, List::Safeguarding).map(|i| &self.safeguarding[i]) {
             if p.find(&view).into_iter().any(|s| !innocent(p, s)) {
                 hits.push(Hit { trigger: Trigger::Safeguarding(*c), lang: p.lang, phrase: p.text.clone() });
             }
@@ -745,9 +769,9 @@ impl Triggers {
         let explained: Vec<Lang> = if self.signs.is_empty() {
             Vec::new()
         } else {
-            self.sign_except.iter().filter(|p| !p.find(&view).is_empty()).map(|p| p.lang).collect()
+            self.listed(&view, List::SignExcept).map(|i| &self.sign_except[i]).filter(|p| !p.find(&view).is_empty()).map(|p| p.lang).collect()
         };
-        for (c, p) in self.signs.iter().filter(|(_, p)| !explained.contains(&p.lang)) {
+        for (c, p) in self.listed(&view, List::Sign).map(|i| &self.signs[i]).filter(|(_, p)| !explained.contains(&p.lang)) {
             let spans: Vec<(usize, usize)> = p.find(&view).into_iter().filter(|s| !innocent(p, *s)).collect();
             if spans.is_empty() {
                 continue;
@@ -763,7 +787,7 @@ impl Triggers {
             Trigger::Safeguarding(c) => c,
             Trigger::Advisor => Category::Exploitation,
         });
-        for p in &self.advisor {
+        for p in self.listed(&view, List::Advisor).map(|i| &self.advisor[i]) {
             if !p.find(&view).is_empty() {
                 hits.push(Hit { trigger: Trigger::Advisor, lang: p.lang, phrase: p.text.clone() });
             }
@@ -795,6 +819,12 @@ impl Triggers {
             Kind::SignExcept => self.sign_except.iter().filter(|p| p.lang == lang).count(),
         }
     }
+}
+
+/// Appends to a list and returns the place.
+fn push<T>(list: &mut Vec<T>, item: T) -> usize {
+    list.push(item);
+    list.len() - 1
 }
 
 /// The lists of a trigger file.

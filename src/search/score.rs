@@ -123,6 +123,9 @@ pub(crate) struct LangTokens {
     /// The rarity (idf in this language) of each question's tokens, side by side with `questions`;
     /// filled in by [`TopicTokens::weigh`] once the statistics are known.
     question_idf: Vec<Vec<f32>>,
+    /// The questions each token occurs in (indices into `questions`): a question that shares no word
+    /// with the message scores 0 and is not looked at.
+    by_token: HashMap<String, Vec<u32>>,
     body: HashSet<String>,
 }
 
@@ -149,11 +152,17 @@ impl TopicTokens {
                 q.dedup();
             });
             let set = questions.iter().flatten().cloned().collect();
+            let mut by_token: HashMap<String, Vec<u32>> = HashMap::new();
+            for (i, q) in questions.iter().enumerate() {
+                for t in q {
+                    by_token.entry(t.clone()).or_default().push(i as u32);
+                }
+            }
             let body = tr.body.as_deref().map(|b| body_tokens(a, b)).unwrap_or_default();
             for q in std::iter::once(&tr.title).chain(&tr.questions).chain(&tr.keywords) {
                 any_set.extend(any.tokens(q));
             }
-            langs[lang.index()] = Some(LangTokens { set, questions, question_idf: Vec::new(), body });
+            langs[lang.index()] = Some(LangTokens { set, questions, question_idf: Vec::new(), by_token, body });
         }
         TopicTokens { langs, any: any_set }
     }
@@ -415,7 +424,7 @@ pub(crate) fn rank(
         })
         .collect();
     let mut out = Vec::new();
-    let mut used = Vec::new();
+    let (mut used, mut asked) = (Vec::new(), Vec::new());
     for (id, _bm25) in candidates {
         let Some(tt) = tokens.get(id) else { continue };
         let lt = tt.langs[li].as_ref();
@@ -444,10 +453,18 @@ pub(crate) fn rank(
         }
         let coverage = covered / total;
         let best_question = lt.map_or(0.0, |l| {
-            l.questions
+            // Only the questions that share a word (or a likely typo's word) with the message.
+            asked.clear();
+            for u in &units {
+                for t in std::iter::once(&u.stem).chain(&u.fuzzy) {
+                    asked.extend(l.by_token.get(t).into_iter().flatten().copied());
+                }
+            }
+            asked.sort_unstable();
+            asked.dedup();
+            asked
                 .iter()
-                .zip(&l.question_idf)
-                .map(|(q, q_idf)| question_similarity(&units, total, q, q_idf, &mut used, params))
+                .map(|&i| question_similarity(&units, total, &l.questions[i as usize], &l.question_idf[i as usize], &mut used, params))
                 .fold(0.0, f32::max)
         });
         let mut score = params.question_weight * best_question + (1.0 - params.question_weight) * coverage;

@@ -164,6 +164,26 @@ impl SemanticIndex {
         out
     }
 
+    /// Every topic's best similarity to any of `vectors`, highest first: what `matches_for` gives for
+    /// each vector, merged, in one pass over the rows for all of them.
+    pub fn best_scores(&self, vectors: &[&[f32]]) -> Vec<(TopicId, f32)> {
+        let dim = self.model.dim();
+        let vectors: Vec<&[f32]> = vectors.iter().copied().filter(|v| v.len() == dim).collect();
+        if vectors.is_empty() {
+            return Vec::new();
+        }
+        let sims: Vec<f32> = self.rows.chunks_exact(dim).map(|r| vectors.iter().map(|v| dot(r, v)).fold(f32::MIN, f32::max)).collect();
+        let mut best: Vec<Option<f32>> = vec![None; self.topics.len()];
+        for e in &self.entries {
+            let s = sims[e.row as usize];
+            let slot = &mut best[e.topic as usize];
+            *slot = Some(slot.map_or(s, |b| b.max(s)));
+        }
+        let mut out: Vec<(TopicId, f32)> = best.into_iter().enumerate().filter_map(|(t, s)| Some((self.topics[t].clone(), s?))).collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
     /// The highest similarities of `vector` to the titles and questions of topics that `keep` accepts
     /// (each distinct text once).
     pub fn closest<const K: usize>(&self, vector: &[f32], keep: impl Fn(&TopicId) -> bool) -> TopK<K> {
