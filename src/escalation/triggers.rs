@@ -107,7 +107,7 @@ struct Phrase {
     slots: Vec<Vec<Vec<Pattern>>>,
     /// Chinese: slots are matched as substrings of the text without spaces.
     han: bool,
-    /// This phrase's number among all phrases (see [`PatternIndex::first_slot`]).
+    /// This phrase's number among all phrases (see [`PatternIndex::key_slot`]).
     serial: usize,
 }
 
@@ -160,9 +160,9 @@ struct PatternIndex {
     /// Arabic-language prefix patterns (also tried on words without their proclitics).
     arabic_prefix: HashMap<String, Vec<usize>>,
     count: usize,
-    /// Phrases (by serial) under the patterns that can start their first slot: a phrase none of
-    /// whose first-slot words is in the message is not looked at.
-    first_slot: HashMap<usize, Vec<usize>>,
+    /// Phrases (by serial) under the patterns that can start one of their slots (the one with the
+    /// longest words): a phrase none of whose words for that slot is in the message is not looked at.
+    key_slot: HashMap<usize, Vec<usize>>,
     /// Chinese phrases (by serial): looked at whenever the message has Chinese characters.
     han: Vec<usize>,
     phrases: usize,
@@ -187,11 +187,15 @@ impl PatternIndex {
             self.han.push(phrase.serial);
             return;
         }
-        let mut firsts: Vec<usize> = phrase.slots.first().into_iter().flatten().filter_map(|alt| alt.first().map(|p| p.id)).collect();
+        // Any slot would do, since every slot must match: the one whose words are longest is the one
+        // least often in a message ("not" and "me" are everywhere, "kill*" is not).
+        let shortest = |slot: &Vec<Vec<Pattern>>| slot.iter().map(|alt| alt.first().map_or(0, |p| p.word.chars().count())).min().unwrap_or(0);
+        let key = phrase.slots.iter().enumerate().max_by_key(|(i, slot)| (shortest(slot), std::cmp::Reverse(*i))).map(|(_, slot)| slot);
+        let mut firsts: Vec<usize> = key.into_iter().flatten().filter_map(|alt| alt.first().map(|p| p.id)).collect();
         firsts.sort_unstable();
         firsts.dedup();
         for id in firsts {
-            self.first_slot.entry(id).or_default().push(phrase.serial);
+            self.key_slot.entry(id).or_default().push(phrase.serial);
         }
     }
 
@@ -413,7 +417,7 @@ struct View {
     /// Every match as (pattern id, word position), sorted: `ids` and `at` side by side.
     ids: Vec<usize>,
     at: Vec<usize>,
-    /// The phrases (by serial) worth looking at: one of their first slot's words occurs.
+    /// The phrases (by serial) worth looking at: one of their key slot's words occurs.
     candidates: Vec<u64>,
     /// The text without spaces, as characters (Chinese phrases), and the set of its characters.
     han: Vec<char>,
@@ -478,7 +482,7 @@ impl View {
         let mut last = usize::MAX;
         for &id in &ids {
             if id != last {
-                index.first_slot.get(&id).into_iter().flatten().for_each(|&s| mark(s));
+                index.key_slot.get(&id).into_iter().flatten().for_each(|&s| mark(s));
                 last = id;
             }
         }

@@ -120,12 +120,13 @@ pub struct Ranked {
 pub(crate) struct LangTokens {
     set: HashSet<String>,
     questions: Vec<Vec<String>>,
-    /// The rarity (idf in this language) of each question's tokens, side by side with `questions`;
-    /// filled in by [`TopicTokens::weigh`] once the statistics are known.
+    /// Side by side with `questions`, filled in by [`TopicTokens::weigh`] once the statistics of all
+    /// topics are known: each token's rarity (idf in this language) and number ([`Stats::token_id`]).
     question_idf: Vec<Vec<f32>>,
-    /// The questions each token occurs in (indices into `questions`): a question that shares no word
-    /// with the message scores 0 and is not looked at.
-    by_token: HashMap<String, Vec<u32>>,
+    question_ids: Vec<Vec<u32>>,
+    /// The questions each token (by number) occurs in: a question that shares no word with the
+    /// message scores 0 and is not looked at.
+    by_token: HashMap<u32, Vec<u32>>,
     body: HashSet<String>,
 }
 
@@ -152,17 +153,11 @@ impl TopicTokens {
                 q.dedup();
             });
             let set = questions.iter().flatten().cloned().collect();
-            let mut by_token: HashMap<String, Vec<u32>> = HashMap::new();
-            for (i, q) in questions.iter().enumerate() {
-                for t in q {
-                    by_token.entry(t.clone()).or_default().push(i as u32);
-                }
-            }
             let body = tr.body.as_deref().map(|b| body_tokens(a, b)).unwrap_or_default();
             for q in std::iter::once(&tr.title).chain(&tr.questions).chain(&tr.keywords) {
                 any_set.extend(any.tokens(q));
             }
-            langs[lang.index()] = Some(LangTokens { set, questions, question_idf: Vec::new(), by_token, body });
+            langs[lang.index()] = Some(LangTokens { set, questions, question_idf: Vec::new(), question_ids: Vec::new(), by_token: HashMap::new(), body });
         }
         TopicTokens { langs, any: any_set }
     }
@@ -176,6 +171,13 @@ impl TopicTokens {
                     .iter()
                     .map(|q| q.iter().map(|t| idf(stats.df_lang[li].get(t).copied().unwrap_or(1), stats.n_lang[li])).collect())
                     .collect();
+                lt.question_ids = lt.questions.iter().map(|q| q.iter().filter_map(|t| stats.token_id(t)).collect()).collect();
+                lt.by_token.clear();
+                for (i, q) in lt.question_ids.iter().enumerate() {
+                    for &t in q {
+                        lt.by_token.entry(t).or_default().push(i as u32);
+                    }
+                }
             }
         }
     }
@@ -193,6 +195,8 @@ pub(crate) struct Stats {
     df_lang: Vec<HashMap<String, u32>>,
     df_any: HashMap<String, u32>,
     vocab: Vocab,
+    /// A number for every token of a language's questions, so that scoring compares numbers.
+    ids: HashMap<String, u32>,
 }
 
 /// Every known token, arranged for typo and compound look-ups without scanning strings.
@@ -233,6 +237,7 @@ impl Stats {
             df_lang: vec![HashMap::new(); Lang::ALL.len()],
             df_any: HashMap::new(),
             vocab: Vocab::default(),
+            ids: HashMap::new(),
         };
         for t in topics {
             s.n_topics += 1;
@@ -249,7 +254,16 @@ impl Stats {
             }
         }
         s.vocab = Vocab::build(s.df_any.keys().chain(s.df_lang.iter().flat_map(|m| m.keys())));
+        for tok in s.df_lang.iter().flat_map(|m| m.keys()) {
+            let next = s.ids.len() as u32;
+            s.ids.entry(tok.clone()).or_insert(next);
+        }
         s
+    }
+
+    /// The number of a token of some language's questions (`None`: no question has it).
+    pub(crate) fn token_id(&self, token: &str) -> Option<u32> {
+        self.ids.get(token).copied()
     }
 }
 
@@ -278,6 +292,9 @@ struct Unit {
     telling: bool,
     /// The weight of the sentence the word is in (the asking sentence 1, the story less).
     role: f32,
+    /// The numbers of `stem` and of the `fuzzy` words ([`Stats::token_id`]).
+    stem_id: Option<u32>,
+    fuzzy_ids: Vec<Option<u32>>,
 }
 
 fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], token_weights: &[f32], stats: &Stats) -> Vec<Unit> {
@@ -323,7 +340,8 @@ fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], token_weight
         let telling = zipf.is_none_or(|z| z < 5.0) && any.chars().count() >= 3;
         let known = known_exact || !fuzzy.is_empty();
         weight *= role;
-        out.push(Unit { stem: stem.clone(), any: any.clone(), weight, fuzzy, known, telling, role });
+        let (stem_id, fuzzy_ids) = (stats.token_id(stem), fuzzy.iter().map(|f| stats.token_id(f)).collect());
+        out.push(Unit { stem: stem.clone(), any: any.clone(), weight, fuzzy, known, telling, role, stem_id, fuzzy_ids });
     }
     out
 }
@@ -456,7 +474,7 @@ pub(crate) fn rank(
             // Only the questions that share a word (or a likely typo's word) with the message.
             asked.clear();
             for u in &units {
-                for t in std::iter::once(&u.stem).chain(&u.fuzzy) {
+                for t in std::iter::once(&u.stem_id).chain(&u.fuzzy_ids).flatten() {
                     asked.extend(l.by_token.get(t).into_iter().flatten().copied());
                 }
             }
@@ -464,7 +482,7 @@ pub(crate) fn rank(
             asked.dedup();
             asked
                 .iter()
-                .map(|&i| question_similarity(&units, total, &l.questions[i as usize], &l.question_idf[i as usize], &mut used, params))
+                .map(|&i| question_similarity(&units, total, &l.question_ids[i as usize], &l.question_idf[i as usize], &mut used, params))
                 .fold(0.0, f32::max)
         });
         let mut score = params.question_weight * best_question + (1.0 - params.question_weight) * coverage;
@@ -477,19 +495,20 @@ pub(crate) fn rank(
     out
 }
 
-/// How well one question (sorted, deduplicated tokens, with their rarity `q_idf`) matches the
+/// How well one question (its distinct tokens by number, with their rarity `q_idf`) matches the
 /// message: the share of the message's weight it contains, discounted by the weight of its words
 /// the message lacks. `used` is scratch space, reused from question to question.
-fn question_similarity(units: &[Unit], total: f32, q: &[String], q_idf: &[f32], used: &mut Vec<bool>, params: &SearchParams) -> f32 {
-    let at = |t: &String| q.binary_search(t).ok();
+fn question_similarity(units: &[Unit], total: f32, q: &[u32], q_idf: &[f32], used: &mut Vec<bool>, params: &SearchParams) -> f32 {
+    // A question has a few tokens: looking through them beats any look-up.
+    let at = |id: &Option<u32>| id.and_then(|id| q.iter().position(|&t| t == id));
     used.clear();
     used.resize(q.len(), false);
     let mut matched = 0.0;
     for u in units {
-        if let Some(i) = at(&u.stem) {
+        if let Some(i) = at(&u.stem_id) {
             matched += u.weight;
             used[i] = true;
-        } else if let Some(i) = u.fuzzy.iter().find_map(at) {
+        } else if let Some(i) = u.fuzzy_ids.iter().find_map(at) {
             matched += 0.7 * u.weight;
             used[i] = true;
         }
