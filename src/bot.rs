@@ -108,15 +108,6 @@ pub struct SemanticConfig {
     /// questions outside the safety topics, and the harmless examples).
     #[serde(default = "default_distress_margin")]
     pub distress_margin: f32,
-    /// When a story comes before the question, the whole message is read up to this many of the
-    /// model's tokens (about four per word; at most 512); its asking sentences are read on their own
-    /// as well. Fewer answer long messages sooner: the model's time grows with the tokens it reads.
-    #[serde(default = "default_story_tokens")]
-    pub story_tokens: usize,
-}
-
-fn default_story_tokens() -> usize {
-    crate::semantic::QUERY_TOKENS
 }
 
 fn default_distress_above() -> f32 {

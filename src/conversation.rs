@@ -309,11 +309,6 @@ impl Engine {
         }
     }
 
-    /// `[semantic] story_tokens`.
-    fn story_tokens(&self) -> usize {
-        self.cfg.file.semantic.as_ref().map_or(crate::semantic::QUERY_TOKENS, |s| s.story_tokens)
-    }
-
     /// The current snapshot (cheap; stays valid while held even if a reload swaps in a new one).
     pub fn snapshot(&self) -> Arc<Snapshot> {
         self.snapshot.load_full()
@@ -399,7 +394,7 @@ impl Engine {
             };
             return (lexical, p.semantic.clone(), p.vectors.as_ref().map(|v| v.whole.clone()));
         }
-        let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text, self.story_tokens()).map(Arc::new));
+        let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text).map(Arc::new));
         let semantic = semantic_scores(snap, vectors.as_deref());
         (snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms), semantic, vectors.map(|v| v.whole.clone()))
     }
@@ -423,7 +418,7 @@ impl Engine {
         let detection = snap.detector.detect(&strip_markup(text));
         let trigger = snap.triggers.check(text);
         let categories = if matches!(trigger, Some(Trigger::Safeguarding(_))) { snap.triggers.categories(text) } else { Vec::new() };
-        let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text, self.story_tokens()).map(Arc::new));
+        let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text).map(Arc::new));
         let semantic = semantic_scores(snap, vectors.as_deref());
         let mut prep = Prep { text: text.to_string(), detection, trigger, categories, harmless: snap.triggers.harmless_in(text), vectors, semantic, lexical: None };
         // The languages the message will most likely be searched in: its own, when it is clear.
@@ -1214,15 +1209,12 @@ fn is_isolate(c: char) -> bool {
 }
 
 /// The vectors of a message, or `None` (with a warning without its text) when the model cannot read it.
-fn embed(sem: &SemanticIndex, text: &str, story_tokens: usize) -> Option<Vectors> {
+fn embed(sem: &SemanticIndex, text: &str) -> Option<Vectors> {
     let asking = crate::search::asking_part(text);
-    // With its asking sentences read on their own, the whole message may be read shorter
-    // (`[semantic] story_tokens`).
-    let cap = if asking.is_some() { story_tokens } else { crate::semantic::QUERY_TOKENS };
     // The two are independent: on a second core the asking sentences cost no extra time.
     let (whole, asking) = std::thread::scope(|s| {
         let other = asking.map(|a| s.spawn(move || sem.query_vector(&a).ok().map(|v| (a, v))));
-        (sem.query_vector_capped(text, cap), other.and_then(|h| h.join().ok().flatten()))
+        (sem.query_vector(text), other.and_then(|h| h.join().ok().flatten()))
     });
     match whole {
         Ok(whole) => Some(Vectors { whole, asking }),

@@ -115,11 +115,6 @@ impl SemanticIndex {
         self.model.embed_capped(query, KIND, QUERY_TOKENS)
     }
 
-    /// `query_vector`, reading at most `max_tokens` tokens.
-    pub fn query_vector_capped(&self, query: &str, max_tokens: usize) -> Result<Vec<f32>> {
-        self.model.embed_capped(query, KIND, max_tokens)
-    }
-
     /// Best cosine similarity per topic, highest first. Never fails: a message the model cannot
     /// read gives an empty list (and a warning without its text).
     pub fn scores(&self, query: &str) -> Vec<(TopicId, f32)> {
