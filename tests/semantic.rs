@@ -149,6 +149,35 @@ fn bot_with_a_model_has_a_semantic_index_and_caches_it() {
     assert_eq!(again.stats().embedded, 0);
 }
 
+/// Comparing two vectors with the knowledge base in one pass gives each topic the better of what
+/// comparing each vector on its own gives (a story and its question are compared that way).
+#[test]
+fn one_pass_over_the_knowledge_base_gives_the_best_of_each_vector() {
+    if common::test_model().is_none() {
+        return;
+    }
+    // The shipped bot: its vectors are in the shared cache.
+    let data = tempfile::tempdir().unwrap();
+    let snap = common::engine_for("bots/leiden.toml", data.path()).snapshot();
+    let semantic = snap.semantic.as_ref().expect("a semantic index");
+    let story = semantic.query_vector("We moved here in May and my wife is pregnant with our second child").unwrap();
+    let question = semantic.query_vector("how do we find a family doctor?").unwrap();
+    let both = semantic.best_scores(&[&story, &question]);
+    let mut expected: std::collections::HashMap<String, f32> = std::collections::HashMap::new();
+    for v in [&story, &question] {
+        for m in semantic.matches_for(v) {
+            let e = expected.entry(m.topic.to_string()).or_insert(f32::MIN);
+            *e = e.max(m.similarity);
+        }
+    }
+    assert_eq!(both.len(), expected.len());
+    assert!(both.windows(2).all(|w| w[0].1 >= w[1].1), "best first");
+    for (topic, similarity) in &both {
+        assert_eq!(Some(similarity), expected.get(topic.as_str()), "{topic}");
+    }
+    assert_eq!(both[0].0.as_str(), "gp-registration");
+}
+
 #[test]
 fn bot_without_a_model_folder_runs_lexical_only() {
     let tmp = tempfile::tempdir().unwrap();
