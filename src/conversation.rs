@@ -350,9 +350,10 @@ impl Engine {
     pub fn ask(&self, text: &str, hint: Option<&str>) -> Asked {
         let snap = self.snapshot();
         // The same work, in the same order, as for a newcomer's message.
-        PREPARED.set(Some(Arc::new(self.prep(&snap, text, hint))));
+        let prep = Arc::new(self.prep(&snap, text, hint));
+        let trigger = prep.trigger;
+        PREPARED.set(Some(prep));
         let _prepared = Prepared;
-        let trigger = prepared(text).and_then(|p| p.trigger);
         let language = self.language(&snap, text, None, None, hint);
         let (lexical, semantic, vector) = self.search_parts(&snap, text, &language);
         let (ranked, lexical) = match snap.semantic {

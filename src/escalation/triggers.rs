@@ -107,8 +107,6 @@ struct Phrase {
     slots: Vec<Vec<Vec<Pattern>>>,
     /// Chinese: slots are matched as substrings of the text without spaces.
     han: bool,
-    /// This phrase's number among all phrases (see [`PatternIndex::key_slot`]).
-    serial: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -179,12 +177,13 @@ enum List {
 }
 
 impl PatternIndex {
-    /// Registers a parsed phrase (its patterns are already added) and gives it its serial.
-    fn register(&mut self, phrase: &mut Phrase) {
-        phrase.serial = self.phrases;
+    /// Registers a parsed phrase (its patterns are already added) under the next serial: its number
+    /// among all phrases.
+    fn register(&mut self, phrase: &Phrase) {
+        let serial = self.phrases;
         self.phrases += 1;
         if phrase.han {
-            self.han.push(phrase.serial);
+            self.han.push(serial);
             return;
         }
         // Any slot would do, since every slot must match: the one whose words are longest is the one
@@ -195,7 +194,7 @@ impl PatternIndex {
         firsts.sort_unstable();
         firsts.dedup();
         for id in firsts {
-            self.key_slot.entry(id).or_default().push(phrase.serial);
+            self.key_slot.entry(id).or_default().push(serial);
         }
     }
 
@@ -512,10 +511,6 @@ impl View {
         self.candidates.iter().enumerate().flat_map(|(w, &bits)| (0..64).filter(move |b| bits & (1 << b) != 0).map(move |b| w * 64 + b))
     }
 
-    /// Whether a phrase can match at all.
-    fn candidate(&self, p: &Phrase) -> bool {
-        self.candidates.get(p.serial / 64).is_some_and(|w| w & (1 << (p.serial % 64)) != 0)
-    }
 
     /// Spans `[start, end)` in words (or characters, for Chinese) where one alternative of a slot matches.
     fn slot_spans(&self, slot: &[Vec<Pattern>], han: bool) -> Vec<(usize, usize)> {
@@ -592,15 +587,13 @@ impl Phrase {
                 slots.push(alts);
             }
         }
-        (!slots.is_empty()).then(|| Phrase { lang, text: text.to_string(), slots, han, serial: 0 })
+        (!slots.is_empty()).then(|| Phrase { lang, text: text.to_string(), slots, han })
     }
 
-    /// Spans covering one match of every slot (each slot at its own place) that fit the window.
+    /// Spans covering one match of every slot (each slot at its own place) that fit the window. Called
+    /// only for the phrases that `Triggers::listed` finds worth looking at.
     fn find(&self, view: &View) -> Vec<(usize, usize)> {
-        // Most phrases fail here, without allocating: some slot has no word in the message.
-        if !view.candidate(self) {
-            return Vec::new();
-        }
+        // Most of those fail here, without allocating: some other slot has no word in the message.
         if !self.han && self.slots.iter().any(|slot| slot.iter().all(|alt| alt.first().is_none_or(|p| view.positions(p).is_empty()))) {
             return Vec::new();
         }
@@ -700,11 +693,11 @@ impl Triggers {
     pub fn add(&mut self, lang: Lang, phrases: &[String], kind: Kind) {
         let stemmer = stemmer(lang);
         for p in phrases {
-            let Some(mut phrase) = Phrase::parse(lang, p, stemmer.as_ref(), &mut self.patterns) else { continue };
+            let Some(phrase) = Phrase::parse(lang, p, stemmer.as_ref(), &mut self.patterns) else { continue };
             for pat in phrase.slots.iter().flatten().flatten() {
                 self.index.add(lang, pat);
             }
-            self.index.register(&mut phrase);
+            self.index.register(&phrase);
             let place = match kind {
                 Kind::Advisor => (List::Advisor, push(&mut self.advisor, phrase)),
                 Kind::Harmless => (List::Harmless, push(&mut self.harmless, phrase)),
