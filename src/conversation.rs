@@ -1139,7 +1139,7 @@ pub fn sentence_similarities(snap: &Snapshot, text: &str) -> Vec<DistressSimilar
     sentences_judged(snap, text).collect()
 }
 
-/// `sentence_similarities`, one embedding at a time as they are asked for.
+/// `sentence_similarities`, as an iterator.
 fn sentences_judged<'a>(snap: &'a Snapshot, text: &'a str) -> impl Iterator<Item = DistressSimilarity> + 'a {
     let mut parts: Vec<&str> = match (&snap.semantic, &snap.distress) {
         (Some(_), Some(_)) => crate::search::sentences(text).into_iter().map(|(s, _)| s).filter(|s| long_enough(s)).collect(),
@@ -1150,32 +1150,27 @@ fn sentences_judged<'a>(snap: &'a Snapshot, text: &'a str) -> impl Iterator<Item
     }
     parts.sort_by_key(|s| std::cmp::Reverse(s.len()));
     parts.truncate(MAX_SENTENCES);
-    // The asking sentence is often one of them, and already embedded.
+    // The asking sentence is often one of them, and already embedded; the others go through the
+    // model in one pass, which costs little more than one of them alone.
     let known = prepared(text).and_then(|p| p.vectors.as_ref().and_then(|v| v.asking.clone()));
-    // Two at a time, one on each core; lazily, since the first that passes decides.
-    parts.chunks(2).map(|c| c.to_vec()).collect::<Vec<_>>().into_iter().flat_map(move |pair| {
-        let vector = |s: &str| -> Option<Vec<f32>> {
-            if let Some((t, v)) = &known
-                && t == s
-            {
-                return Some(v.clone());
-            }
-            match snap.semantic.as_ref()?.query_vector(s) {
-                Ok(v) => Some(v),
-                Err(e) => {
-                    tracing::warn!("a sentence could not be embedded: {e:#}");
-                    None
-                }
-            }
-        };
-        let vector = &vector;
-        let vectors: Vec<Option<Vec<f32>>> = std::thread::scope(|sc| {
-            let second = pair.get(1).map(|s| sc.spawn(move || vector(s)));
-            let first = vector(pair[0]);
-            std::iter::once(first).chain(second.map(|h| h.join().ok().flatten())).collect()
-        });
-        vectors.into_iter().flatten().filter_map(|v| distress_similarity(snap, &v)).collect::<Vec<_>>()
-    })
+    let new: Vec<(&str, usize)> =
+        parts.iter().copied().filter(|s| known.as_ref().is_none_or(|(t, _)| t != s)).map(|s| (s, crate::semantic::SENTENCE_TOKENS)).collect();
+    let mut vectors = match snap.semantic.as_ref().map(|s| s.query_vectors(&new)) {
+        Some(Ok(v)) => v.into_iter(),
+        Some(Err(e)) => {
+            tracing::warn!("the sentences could not be embedded: {e:#}");
+            Vec::new().into_iter()
+        }
+        None => Vec::new().into_iter(),
+    };
+    let in_order: Vec<Vec<f32>> = parts
+        .iter()
+        .filter_map(|s| match &known {
+            Some((t, v)) if t == s => Some(v.clone()),
+            _ => vectors.next(),
+        })
+        .collect();
+    in_order.into_iter().filter_map(move |v| distress_similarity(snap, &v))
 }
 
 /// Sentences of one message read on their own by the distress check (each costs one embedding).
@@ -1212,13 +1207,18 @@ fn is_isolate(c: char) -> bool {
 /// The vectors of a message, or `None` (with a warning without its text) when the model cannot read it.
 fn embed(sem: &SemanticIndex, text: &str) -> Option<Vectors> {
     let asking = crate::search::asking_part(text);
-    // The two are independent: on a second core the asking sentences cost no extra time.
-    let (whole, asking) = std::thread::scope(|s| {
-        let other = asking.map(|a| s.spawn(move || sem.query_vector(&a).ok().map(|v| (a, v))));
-        (sem.query_vector(text), other.and_then(|h| h.join().ok().flatten()))
-    });
-    match whole {
-        Ok(whole) => Some(Vectors { whole, asking }),
+    // One pass for both: the weights are read once.
+    use crate::semantic::{QUERY_TOKENS, SENTENCE_TOKENS, STORY_TOKENS};
+    let whole = if asking.is_some() { STORY_TOKENS } else { QUERY_TOKENS };
+    let texts: Vec<(&str, usize)> = std::iter::once((text, whole)).chain(asking.as_deref().map(|a| (a, SENTENCE_TOKENS))).collect();
+    let (n, vectors) = (texts.len(), sem.query_vectors(&texts));
+    match vectors {
+        Ok(v) if v.len() == n => {
+            let mut v = v.into_iter();
+            let whole = v.next()?;
+            Some(Vectors { whole, asking: asking.zip(v.next()) })
+        }
+        Ok(_) => None,
         Err(e) => {
             tracing::warn!("a message could not be embedded: {e:#}");
             None

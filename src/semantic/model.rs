@@ -6,7 +6,7 @@
 //! prefix "query: " or "passage: ", the vector is the mean of the last hidden states over the real
 //! tokens, L2-normalised.
 
-use super::bert::{Bert, Config};
+use super::bert::{Arithmetic, Bert, Config};
 use super::tokenize::XlmrTokenizer;
 use anyhow::{bail, Context, Result};
 use candle_core::{DType, Device, Tensor};
@@ -53,6 +53,11 @@ pub struct Model {
 impl Model {
     /// Loads a model folder. Fails with the file and the reason when a file is missing or wrong.
     pub fn load(dir: &Path) -> Result<Model> {
+        Model::load_with(dir, Arithmetic::Packed)
+    }
+
+    /// Like `load`, with the encoder's arithmetic chosen (tests compare the two).
+    pub fn load_with(dir: &Path, arithmetic: Arithmetic) -> Result<Model> {
         let config_path = dir.join("config.json");
         let text = std::fs::read_to_string(&config_path).with_context(|| format!("reading {}", config_path.display()))?;
         let config: Config = serde_json::from_str(&text).with_context(|| format!("{}: not a BERT configuration", config_path.display()))?;
@@ -60,7 +65,7 @@ impl Model {
         let tokenizer = XlmrTokenizer::from_file(&dir.join("tokenizer.json"))?;
         let weights_path = dir.join("model.safetensors");
         let tensors = read_safetensors(&weights_path, "embeddings.word_embeddings.weight")?;
-        let bert = Bert::new(&config, tensors).with_context(|| format!("{}: weights do not fit config.json", weights_path.display()))?;
+        let bert = Bert::new(&config, tensors, arithmetic).with_context(|| format!("{}: weights do not fit config.json", weights_path.display()))?;
         Ok(Model { tokenizer, bert, identity: identity(dir)?, dir: dir.to_path_buf() })
     }
 
@@ -68,6 +73,11 @@ impl Model {
     /// same identity are interchangeable.
     pub fn identity(&self) -> &str {
         &self.identity
+    }
+
+    /// The arithmetic the encoder does (packed kernels or candle).
+    pub fn arithmetic(&self) -> Arithmetic {
+        self.bert.arithmetic()
     }
 
     /// Length of the vectors (384 for multilingual-e5-small).
@@ -97,9 +107,21 @@ impl Model {
     /// Like `embed`, reading at most `max_tokens` tokens of the text (bounds the time a very long
     /// message takes).
     pub fn embed_capped(&self, text: &str, kind: Kind, max_tokens: usize) -> Result<Vec<f32>> {
-        let ids = self.tokenize(text, kind, max_tokens)?;
-        let n = ids.len();
-        Ok(self.bert.embed(ids, &[n])?.pop().unwrap_or_default())
+        Ok(self.embed_together(&[text], kind, max_tokens)?.pop().unwrap_or_default())
+    }
+
+    /// The vectors of a few texts (each read up to `max_tokens`) in one pass through the model: the
+    /// weights are read once for all of them, which is what a pass costs for short texts.
+    pub fn embed_together(&self, texts: &[&str], kind: Kind, max_tokens: usize) -> Result<Vec<Vec<f32>>> {
+        let capped: Vec<(&str, usize)> = texts.iter().map(|t| (*t, max_tokens)).collect();
+        self.embed_each(&capped, kind)
+    }
+
+    /// Like `embed_together`, with its own number of tokens to read for each text.
+    pub fn embed_each(&self, texts: &[(&str, usize)], kind: Kind) -> Result<Vec<Vec<f32>>> {
+        let ids: Vec<Vec<u32>> = texts.iter().map(|(t, max)| self.tokenize(t, kind, *max)).collect::<Result<_>>()?;
+        let refs: Vec<&[u32]> = ids.iter().map(|i| i.as_slice()).collect();
+        self.bert.embed_texts(&refs)
     }
 
     /// Vectors of many texts, in order. Texts of similar length are run together, a batch at a time.
@@ -115,14 +137,8 @@ impl Model {
             while end < order.len() && (end - start + 1) * tokenized[order[end]].len() <= BATCH_TOKENS && end - start < 64 {
                 end += 1;
             }
-            let len = tokenized[order[end - 1]].len();
-            let mut ids = vec![self.tokenizer.pad_id; (end - start) * len];
-            let mut lens = Vec::with_capacity(end - start);
-            for (row, &i) in order[start..end].iter().enumerate() {
-                ids[row * len..row * len + tokenized[i].len()].copy_from_slice(&tokenized[i]);
-                lens.push(tokenized[i].len());
-            }
-            for (k, v) in self.bert.embed(ids, &lens)?.into_iter().enumerate() {
+            let batch: Vec<&[u32]> = order[start..end].iter().map(|&i| tokenized[i].as_slice()).collect();
+            for (k, v) in self.bert.embed_texts(&batch)?.into_iter().enumerate() {
                 out[order[start + k]] = v;
             }
             progress(end);

@@ -55,7 +55,6 @@ pub struct XlmrTokenizer {
     unk_score: f64,
     pub bos_id: u32,
     pub eos_id: u32,
-    pub pad_id: u32,
 }
 
 impl XlmrTokenizer {
@@ -72,7 +71,6 @@ impl XlmrTokenizer {
         let (Some(bos_id), Some(eos_id)) = (id_of("<s>"), id_of("</s>")) else {
             bail!("{}: no <s> or </s> piece", path.display());
         };
-        let pad_id = id_of("<pad>").unwrap_or(unk_id);
         if unk_id as usize >= m.vocab.len() {
             bail!("{}: unk_id {unk_id} outside the vocabulary", path.display());
         }
@@ -100,7 +98,6 @@ impl XlmrTokenizer {
             unk_score: min_score - UNK_PENALTY,
             bos_id,
             eos_id,
-            pad_id,
         })
     }
 

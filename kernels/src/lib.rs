@@ -1,0 +1,332 @@
+//! The encoder's arithmetic on x86-64 processors with AVX2, FMA and F16C, for the sizes a chat message
+//! has: a few texts of 5 to 130 tokens in one pass, laid end to end without padding.
+//!
+//! - Weights are packed once, in f16 (as the model file holds them), in panels of 16 output columns
+//!   whose rows lie one after the other, so a product reads each weight once, in order, and never
+//!   repacks it; products and sums are f32.
+//! - Each product is split by columns over the processor's cores.
+//! - Bias, GELU and the residual are added in the same pass, tile by tile.
+//!
+//! Wegwijs's encoder (`src/semantic/bert.rs`) uses this when the processor has the three extensions and candle's operations otherwise;
+//! the two agree to float precision (Wegwijs's tests/semantic.rs). Its own crate, so that test
+//! builds optimise it.
+
+#[cfg(target_arch = "x86_64")]
+use std::arch::x86_64::*;
+
+/// Output columns per panel: two AVX registers.
+const NR: usize = 16;
+/// Rows of a tile: 6 × 2 accumulators, 2 weight registers and a broadcast fill the 16 AVX registers.
+const MR: usize = 6;
+/// Products smaller than this many multiply-adds run on one core.
+const SPLIT_ABOVE: usize = 1 << 20;
+
+/// Whether this processor can run the kernels.
+pub fn available() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") && is_x86_feature_detected!("f16c")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// What is added to a product, tile by tile.
+#[derive(Clone, Copy)]
+pub enum Then<'a> {
+    /// The bias.
+    Bias,
+    /// The bias, then GELU.
+    Gelu,
+    /// The bias and the residual (same shape as the output).
+    Residual(&'a [f32]),
+}
+
+/// y = x · W + b, with W packed in panels of 16 output columns.
+pub struct Packed {
+    k: usize,
+    n: usize,
+    /// Panel p holds, for each input row r, the f16 bits of columns 16p..16p+16 (zero past n).
+    w: Vec<u16>,
+    bias: Vec<f32>,
+}
+
+/// A pointer handed to the cores that write disjoint parts of one buffer.
+#[derive(Clone, Copy)]
+struct Shared(*mut f32);
+unsafe impl Send for Shared {}
+unsafe impl Sync for Shared {}
+
+impl Packed {
+    /// From a weight stored [out, in] (as transformers stores a Linear layer) and its bias.
+    pub fn new(weight: &[f32], bias: &[f32], out: usize, inp: usize) -> Packed {
+        assert_eq!(weight.len(), out * inp);
+        assert_eq!(bias.len(), out);
+        let panels = out.div_ceil(NR);
+        let mut w = vec![0u16; panels * inp * NR];
+        for c in 0..out {
+            let (p, j) = (c / NR, c % NR);
+            for r in 0..inp {
+                w[(p * inp + r) * NR + j] = half::f16::from_f32(weight[c * inp + r]).to_bits();
+            }
+        }
+        Packed { k: inp, n: out, w, bias: bias.to_vec() }
+    }
+
+    pub fn out_dim(&self) -> usize {
+        self.n
+    }
+
+    /// `out` [m, n] = x [m, k] · W + b, then `then`. Only call when [`available`].
+    pub fn forward(&self, x: &[f32], m: usize, then: Then, out: &mut [f32]) {
+        assert!(x.len() >= m * self.k && out.len() >= m * self.n);
+        if let Then::Residual(r) = then {
+            assert!(r.len() >= m * self.n);
+        }
+        let panels = self.n.div_ceil(NR);
+        let dst = Shared(out.as_mut_ptr());
+        let run = |from: usize, to: usize| {
+            let dst = dst;
+            for p in from..to {
+                // SAFETY: the processor has the extensions (callers check `available`); each panel writes
+                // its own columns of `out`, within the bounds asserted above.
+                #[cfg(target_arch = "x86_64")]
+                unsafe {
+                    self.panel(x, m, p, then, dst.0)
+                };
+                #[cfg(not(target_arch = "x86_64"))]
+                let _ = (p, dst, m, then);
+            }
+        };
+        if m * self.k * self.n < SPLIT_ABOVE || panels < 2 {
+            run(0, panels);
+        } else {
+            let half = panels / 2;
+            rayon::join(|| run(0, half), || run(half, panels));
+        }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,fma,f16c")]
+    unsafe fn panel(&self, x: &[f32], m: usize, p: usize, then: Then, out: *mut f32) {
+        unsafe {
+            let (k, n) = (self.k, self.n);
+            let w = self.w.as_ptr().add(p * k * NR);
+            let mut bias = [0f32; NR];
+            let cols = (n - p * NR).min(NR);
+            bias[..cols].copy_from_slice(&self.bias[p * NR..p * NR + cols]);
+            let mut r = 0;
+            while r < m {
+                let rows = (m - r).min(MR);
+                let mut tile = [[0f32; NR]; MR];
+                let xp = x.as_ptr().add(r * k);
+                match rows {
+                    6 => product::<6>(xp, k, w, k, &mut tile),
+                    5 => product::<5>(xp, k, w, k, &mut tile),
+                    4 => product::<4>(xp, k, w, k, &mut tile),
+                    3 => product::<3>(xp, k, w, k, &mut tile),
+                    2 => product::<2>(xp, k, w, k, &mut tile),
+                    _ => product::<1>(xp, k, w, k, &mut tile),
+                }
+                for (i, row) in tile.iter_mut().enumerate().take(rows) {
+                    let at = (r + i) * n + p * NR;
+                    finish(row, &bias, then, at, cols, out);
+                }
+                r += rows;
+            }
+        }
+    }
+}
+
+/// Adds the bias and what `then` asks to one row of a tile, and writes its `cols` columns at `at`.
+#[inline(always)]
+unsafe fn finish(row: &mut [f32; NR], bias: &[f32; NR], then: Then, at: usize, cols: usize, out: *mut f32) {
+    for (y, b) in row.iter_mut().zip(bias) {
+        *y += b;
+    }
+    match then {
+        Then::Bias => {}
+        Then::Gelu => {
+            for y in row.iter_mut() {
+                *y = gelu(*y);
+            }
+        }
+        Then::Residual(res) => {
+            for (y, s) in row.iter_mut().zip(&res[at..at + cols]) {
+                *y += s;
+            }
+        }
+    }
+    unsafe { std::ptr::copy_nonoverlapping(row.as_ptr(), out.add(at), cols) };
+}
+
+/// tile[0..R] = x[0..R, 0..k] · panel (k × 16, f16).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma,f16c")]
+unsafe fn product<const R: usize>(x: *const f32, ldx: usize, w: *const u16, k: usize, tile: &mut [[f32; NR]; MR]) {
+    unsafe {
+        let mut acc = [[_mm256_setzero_ps(); 2]; R];
+        for kk in 0..k {
+            let wp = w.add(kk * NR) as *const __m128i;
+            let w0 = _mm256_cvtph_ps(_mm_loadu_si128(wp));
+            let w1 = _mm256_cvtph_ps(_mm_loadu_si128(wp.add(1)));
+            for (r, a) in acc.iter_mut().enumerate() {
+                let v = _mm256_broadcast_ss(&*x.add(r * ldx + kk));
+                a[0] = _mm256_fmadd_ps(v, w0, a[0]);
+                a[1] = _mm256_fmadd_ps(v, w1, a[1]);
+            }
+        }
+        for (t, a) in tile.iter_mut().zip(&acc) {
+            _mm256_storeu_ps(t.as_mut_ptr(), a[0]);
+            _mm256_storeu_ps(t.as_mut_ptr().add(8), a[1]);
+        }
+    }
+}
+
+/// Self-attention of each text in a pass: `qkv` is [tokens, 3 × hidden] (queries already scaled),
+/// `texts` gives each text's first token and length; the context goes to `out` [tokens, hidden].
+pub fn attention(qkv: &[f32], texts: &[(usize, usize)], heads: usize, hidden: usize, out: &mut [f32]) {
+    let hd = hidden / heads;
+    let tokens = out.len() / hidden;
+    assert!(qkv.len() >= tokens * 3 * hidden && texts.iter().all(|&(s, l)| s + l <= tokens));
+    let jobs: Vec<(usize, usize, usize)> = texts.iter().flat_map(|&(s, l)| (0..heads).map(move |h| (s, l, h))).collect();
+    let dst = Shared(out.as_mut_ptr());
+    let run = |jobs: &[(usize, usize, usize)]| {
+        let dst = dst;
+        let mut scores = Vec::new();
+        for &(start, len, h) in jobs {
+            scores.resize(len, 0.0);
+            // SAFETY: each job writes its own text's rows of its own head's columns, within bounds.
+            unsafe { attend(qkv, start, len, h * hd, hd, hidden, &mut scores, dst.0) };
+        }
+    };
+    let work: usize = texts.iter().map(|&(_, l)| l * l).sum::<usize>() * hidden;
+    if work < SPLIT_ABOVE || jobs.len() < 2 {
+        run(&jobs);
+    } else {
+        // Halves of about equal work: texts differ in length.
+        let cost = |j: &(usize, usize, usize)| j.1 * j.1;
+        let total: usize = jobs.iter().map(cost).sum();
+        let (mut acc, mut cut) = (0, jobs.len());
+        for (i, j) in jobs.iter().enumerate() {
+            if acc * 2 >= total {
+                cut = i;
+                break;
+            }
+            acc += cost(j);
+        }
+        let (a, b) = jobs.split_at(cut);
+        rayon::join(|| run(a), || run(b));
+    }
+}
+
+/// One head of one text.
+#[allow(clippy::too_many_arguments)]
+#[cfg_attr(target_arch = "x86_64", target_feature(enable = "avx2,fma"))]
+unsafe fn attend(qkv: &[f32], start: usize, len: usize, col: usize, hd: usize, hidden: usize, scores: &mut [f32], out: *mut f32) {
+    unsafe {
+        let row = 3 * hidden;
+        for i in 0..len {
+            let q = &qkv[(start + i) * row + col..][..hd];
+            let mut max = f32::MIN;
+            for (j, s) in scores.iter_mut().enumerate() {
+                let k = &qkv[(start + j) * row + hidden + col..][..hd];
+                *s = dot(q, k);
+                max = max.max(*s);
+            }
+            let mut sum = 0.0;
+            for s in scores.iter_mut() {
+                *s = (*s - max).exp();
+                sum += *s;
+            }
+            let o = std::slice::from_raw_parts_mut(out.add((start + i) * hidden + col), hd);
+            o.fill(0.0);
+            for (j, s) in scores.iter().enumerate() {
+                let v = &qkv[(start + j) * row + 2 * hidden + col..][..hd];
+                axpy(s / sum, v, o);
+            }
+        }
+    }
+}
+
+/// a · b, in eight running sums so that it vectorises.
+#[inline(always)]
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
+    let rest: f32 = ac.remainder().iter().zip(bc.remainder()).map(|(x, y)| x * y).sum();
+    for (x, y) in ac.zip(bc) {
+        for i in 0..8 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    acc.iter().sum::<f32>() + rest
+}
+
+/// y += a · x.
+#[inline(always)]
+fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
+    for (y, x) in y.iter_mut().zip(x) {
+        *y += a * x;
+    }
+}
+
+/// Layer normalisation of each row of `x` (in place).
+pub fn layer_norm(x: &mut [f32], width: usize, weight: &[f32], bias: &[f32], eps: f32) {
+    for row in x.chunks_exact_mut(width) {
+        let mean = sum(row) / width as f32;
+        let mut acc = [0f32; 8];
+        let chunks = row.chunks_exact(8);
+        let mut var: f32 = chunks.remainder().iter().map(|v| (v - mean) * (v - mean)).sum();
+        for c in chunks {
+            for i in 0..8 {
+                acc[i] += (c[i] - mean) * (c[i] - mean);
+            }
+        }
+        var += acc.iter().sum::<f32>();
+        let inv = 1.0 / (var / width as f32 + eps).sqrt();
+        for ((v, w), b) in row.iter_mut().zip(weight).zip(bias) {
+            *v = (*v - mean) * inv * w + b;
+        }
+    }
+}
+
+fn sum(x: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let chunks = x.chunks_exact(8);
+    let rest: f32 = chunks.remainder().iter().sum();
+    for c in chunks {
+        for i in 0..8 {
+            acc[i] += c[i];
+        }
+    }
+    acc.iter().sum::<f32>() + rest
+}
+
+/// GELU as transformers' "gelu": x · Φ(x), with erf.
+#[inline(always)]
+pub fn gelu(x: f32) -> f32 {
+    0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
+}
+
+/// erf to float precision without branches or `exp`, so loops over it vectorise: a rational
+/// approximation on [-4, 4] (outside it erf is ±1 in f32), the one Eigen and XLA use. Plain
+/// multiply-adds: `mul_add` is a library call on x86-64 without `+fma`.
+#[inline(always)]
+fn erf(x: f32) -> f32 {
+    let x = x.clamp(-4.0, 4.0);
+    let x2 = x * x;
+    let mut p = x2 * -2.726_142_3e-10 + 2.770_681_4e-8;
+    p = x2 * p + -2.101_024e-6;
+    p = x2 * p + -5.692_506_4e-5;
+    p = x2 * p + -7.349_906_3e-4;
+    p = x2 * p + -2.954_600_1e-3;
+    p = x2 * p + -1.609_603_3e-2;
+    let mut q = x2 * -1.456_607_2e-5 + -2.133_740_6e-4;
+    q = x2 * q + -1.682_827e-3;
+    q = x2 * q + -7.373_329_2e-3;
+    q = x2 * q + -1.426_474e-2;
+    x * p / q
+}

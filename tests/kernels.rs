@@ -1,0 +1,89 @@
+//! The encoder's kernels (crate `wegwijs-kernels`) against plain arithmetic: every product shape and
+//! epilogue, attention of texts laid end to end, layer norm.
+
+use wegwijs_kernels::*;
+
+fn reference(x: &[f32], m: usize, w: &[f32], b: &[f32], out: usize, inp: usize) -> Vec<f32> {
+    let mut y = vec![0f32; m * out];
+    for r in 0..m {
+        for c in 0..out {
+            let mut s = b[c] as f64;
+            for i in 0..inp {
+                s += x[r * inp + i] as f64 * half::f16::from_f32(w[c * inp + i]).to_f32() as f64;
+            }
+            y[r * out + c] = s as f32;
+        }
+    }
+    y
+}
+
+#[test]
+fn packed_products_match_a_plain_product_for_every_shape_and_epilogue() {
+    if !available() {
+        eprintln!("this processor lacks AVX2, FMA or F16C: the kernels are not used here");
+        return;
+    }
+    // Rows past a tile, columns past a panel, and a product big enough to be split over cores.
+    for (m, out, inp) in [(1, 16, 8), (7, 20, 13), (13, 48, 40), (40, 200, 384)] {
+        let x: Vec<f32> = (0..m * inp).map(|i| ((i * 37) % 101) as f32 / 50.0 - 1.0).collect();
+        let w: Vec<f32> = (0..out * inp).map(|i| ((i * 53) % 97) as f32 / 97.0 - 0.5).collect();
+        let b: Vec<f32> = (0..out).map(|i| i as f32 / 10.0).collect();
+        let res: Vec<f32> = (0..m * out).map(|i| (i % 7) as f32).collect();
+        let want = reference(&x, m, &w, &b, out, inp);
+        let p = Packed::new(&w, &b, out, inp);
+        assert_eq!(p.out_dim(), out);
+        for then in [Then::Bias, Then::Gelu, Then::Residual(&res)] {
+            let mut y = vec![f32::NAN; m * out];
+            p.forward(&x, m, then, &mut y);
+            for (i, (got, want)) in y.iter().zip(&want).enumerate() {
+                let want = match then {
+                    Then::Bias => *want,
+                    Then::Gelu => gelu(*want),
+                    Then::Residual(r) => want + r[i],
+                };
+                assert!((got - want).abs() <= 1e-4 * (1.0 + want.abs()), "m {m} n {out} k {inp}: {got} vs {want} at {i}");
+            }
+        }
+    }
+}
+
+#[test]
+fn attention_of_texts_laid_end_to_end_matches_each_text_alone() {
+    let (heads, hidden) = (2, 16);
+    let texts = [(0, 3), (3, 5)];
+    let qkv: Vec<f32> = (0..8 * 3 * hidden).map(|i| ((i * 29) % 31) as f32 / 31.0 - 0.5).collect();
+    let mut out = vec![0f32; 8 * hidden];
+    attention(&qkv, &texts, heads, hidden, &mut out);
+    let hd = hidden / heads;
+    for &(start, len) in &texts {
+        for h in 0..heads {
+            for i in start..start + len {
+                let q = &qkv[i * 3 * hidden + h * hd..][..hd];
+                let s: Vec<f64> = (start..start + len)
+                    .map(|j| q.iter().zip(&qkv[j * 3 * hidden + hidden + h * hd..][..hd]).map(|(a, b)| (a * b) as f64).sum())
+                    .collect();
+                let max = s.iter().cloned().fold(f64::MIN, f64::max);
+                let e: Vec<f64> = s.iter().map(|v| (v - max).exp()).collect();
+                let total: f64 = e.iter().sum();
+                for d in 0..hd {
+                    let want: f64 = (start..start + len).zip(&e).map(|(j, p)| p / total * qkv[j * 3 * hidden + 2 * hidden + h * hd + d] as f64).sum();
+                    let got = out[i * hidden + h * hd + d] as f64;
+                    assert!((got - want).abs() < 1e-5, "text at {start}, head {h}, token {i}: {got} vs {want}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn layer_norm_gives_zero_mean_and_unit_variance_before_scale_and_shift() {
+    let mut x: Vec<f32> = (0..2 * 20).map(|i| (i * i % 13) as f32).collect();
+    let (w, b) = (vec![2.0; 20], vec![1.0; 20]);
+    layer_norm(&mut x, 20, &w, &b, 1e-12);
+    for row in x.chunks(20) {
+        let z: Vec<f32> = row.iter().map(|v| (v - 1.0) / 2.0).collect();
+        let mean = z.iter().sum::<f32>() / 20.0;
+        let var = z.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / 20.0;
+        assert!(mean.abs() < 1e-5 && (var - 1.0).abs() < 1e-4, "mean {mean} variance {var}");
+    }
+}
