@@ -1,7 +1,7 @@
 //! Multiply-adds per second of the encoder's four products (multilingual-e5-small's shapes, 12
 //! layers) for texts of 10 to 260 tokens.
 //!
-//! Run: `cargo run --release -p wegwijs-kernels --example speed`
+//! Run: `cargo run --release --manifest-path kernels/Cargo.toml --example speed` (from the project root)
 
 use std::time::Instant;
 use wegwijs_kernels::{available, Packed, Then};
