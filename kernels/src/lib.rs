@@ -53,6 +53,37 @@ pub struct Packed {
     bias: Vec<f32>,
 }
 
+/// The f16 bits of each value, rounded to nearest (eight at a time with F16C: the model's 21 million
+/// weights are packed at every start).
+fn to_f16(v: &[f32]) -> Vec<u16> {
+    let mut out = vec![0u16; v.len()];
+    #[cfg(target_arch = "x86_64")]
+    if is_x86_feature_detected!("f16c") && is_x86_feature_detected!("avx") {
+        // SAFETY: the processor has F16C and AVX; both slices hold `v.len()` values.
+        unsafe { to_f16_f16c(v, &mut out) };
+        return out;
+    }
+    for (o, x) in out.iter_mut().zip(v) {
+        *o = half::f16::from_f32(*x).to_bits();
+    }
+    out
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx,f16c")]
+unsafe fn to_f16_f16c(v: &[f32], out: &mut [u16]) {
+    unsafe {
+        let (chunks, rest) = (v.chunks_exact(8), v.len() / 8 * 8);
+        for (i, c) in chunks.enumerate() {
+            let h = _mm256_cvtps_ph::<_MM_FROUND_TO_NEAREST_INT>(_mm256_loadu_ps(c.as_ptr()));
+            _mm_storeu_si128(out.as_mut_ptr().add(i * 8) as *mut __m128i, h);
+        }
+        for (o, x) in out[rest..].iter_mut().zip(&v[rest..]) {
+            *o = half::f16::from_f32(*x).to_bits();
+        }
+    }
+}
+
 /// A pointer handed to the cores that write disjoint parts of one buffer.
 #[derive(Clone, Copy)]
 struct Shared(*mut f32);
@@ -65,14 +96,14 @@ impl Packed {
         assert_eq!(weight.len(), out * inp);
         assert_eq!(bias.len(), out);
         let panels = out.div_ceil(NR);
-        let mut w = vec![0u16; panels * inp * NR];
+        let mut laid = vec![0f32; panels * inp * NR];
         for c in 0..out {
             let (p, j) = (c / NR, c % NR);
-            for r in 0..inp {
-                w[(p * inp + r) * NR + j] = half::f16::from_f32(weight[c * inp + r]).to_bits();
+            for (r, v) in weight[c * inp..(c + 1) * inp].iter().enumerate() {
+                laid[(p * inp + r) * NR + j] = *v;
             }
         }
-        Packed { k: inp, n: out, w, bias: bias.to_vec() }
+        Packed { k: inp, n: out, w: to_f16(&laid), bias: bias.to_vec() }
     }
 
     pub fn out_dim(&self) -> usize {

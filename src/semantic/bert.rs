@@ -189,12 +189,8 @@ impl Bert {
         let heads = config.num_attention_heads;
         let scale = 1.0 / ((h / heads) as f64).sqrt();
         let packed = arithmetic == Arithmetic::Packed && kernel::available();
-        // Packed from the transposed weights ([in, out]) of each candle layer, which is then dropped.
-        let pack = |l: &Linear| -> Result<Packed> {
-            let w = l.weight.t()?.contiguous()?;
-            let (out, inp) = w.dims2()?;
-            Ok(Packed::new(&w.flatten_all()?.to_vec1::<f32>()?, &l.bias.to_vec1::<f32>()?, out, inp))
-        };
+        // A product y = x · W + b from a weight stored [out, in] and its bias: packed, or transposed for
+        // candle's matmul.
         let (mut layers, mut packed_layers) = (Vec::new(), Vec::new());
         for l in 0..config.num_hidden_layers {
             let p = format!("encoder.layer.{l}");
@@ -203,24 +199,28 @@ impl Bert {
             let (vw, vb) = w.linear(&format!("{p}.attention.self.value"), h, h)?;
             // Scores are q·k / sqrt(head size): scale q once, in its weights.
             let (qw, qb) = ((qw * scale)?, (qb * scale)?);
-            let qkv = transposed(&Tensor::cat(&[&qw, &kw, &vw], 0)?, &Tensor::cat(&[&qb, &kb, &vb], 0)?)?;
-            let (ow, ob) = w.linear(&format!("{p}.attention.output.dense"), h, h)?;
+            let qkv = (Tensor::cat(&[&qw, &kw, &vw], 0)?, Tensor::cat(&[&qb, &kb, &vb], 0)?);
+            let out = w.linear(&format!("{p}.attention.output.dense"), h, h)?;
             let norm1 = w.norm(&format!("{p}.attention.output.LayerNorm"), h, eps)?;
-            let (uw, ub) = w.linear(&format!("{p}.intermediate.dense"), ff, h)?;
-            let (dw, db) = w.linear(&format!("{p}.output.dense"), h, ff)?;
+            let up = w.linear(&format!("{p}.intermediate.dense"), ff, h)?;
+            let down = w.linear(&format!("{p}.output.dense"), h, ff)?;
             let norm2 = w.norm(&format!("{p}.output.LayerNorm"), h, eps)?;
-            let layer = Layer { qkv, out: transposed(&ow, &ob)?, norm1, up: transposed(&uw, &ub)?, down: transposed(&dw, &db)?, norm2 };
             if packed {
+                let pack = |(w, b): &(Tensor, Tensor)| -> Result<Packed> {
+                    let (out, inp) = w.dims2()?;
+                    Ok(Packed::new(&w.flatten_all()?.to_vec1::<f32>()?, &b.to_vec1::<f32>()?, out, inp))
+                };
                 packed_layers.push(PackedLayer {
-                    qkv: pack(&layer.qkv)?,
-                    out: pack(&layer.out)?,
-                    norm1: PlainNorm::of(&layer.norm1)?,
-                    up: pack(&layer.up)?,
-                    down: pack(&layer.down)?,
-                    norm2: PlainNorm::of(&layer.norm2)?,
+                    qkv: pack(&qkv)?,
+                    out: pack(&out)?,
+                    norm1: PlainNorm::of(&norm1)?,
+                    up: pack(&up)?,
+                    down: pack(&down)?,
+                    norm2: PlainNorm::of(&norm2)?,
                 });
             } else {
-                layers.push(layer);
+                let t = |(w, b): &(Tensor, Tensor)| transposed(w, b);
+                layers.push(Layer { qkv: t(&qkv)?, out: t(&out)?, norm1, up: t(&up)?, down: t(&down)?, norm2 });
             }
         }
         let layers = if packed { Layers::Packed(packed_layers) } else { Layers::Candle(layers) };
