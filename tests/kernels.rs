@@ -87,3 +87,12 @@ fn layer_norm_gives_zero_mean_and_unit_variance_before_scale_and_shift() {
         assert!(mean.abs() < 1e-5 && (var - 1.0).abs() < 1e-4, "mean {mean} variance {var}");
     }
 }
+
+#[test]
+#[should_panic(expected = "texts overlap")]
+fn attention_refuses_texts_that_overlap() {
+    let (heads, hidden) = (2, 16);
+    let qkv = vec![0.5f32; 8 * 3 * hidden];
+    let mut out = vec![0f32; 8 * hidden];
+    attention(&qkv, &[(0, 5), (3, 5)], heads, hidden, &mut out);
+}

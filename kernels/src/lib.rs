@@ -222,6 +222,10 @@ pub fn attention(qkv: &[f32], texts: &[(usize, usize)], heads: usize, hidden: us
     let hd = hidden / heads;
     let tokens = out.len() / hidden;
     assert!(qkv.len() >= tokens * 3 * hidden && texts.iter().all(|&(s, l)| s + l <= tokens));
+    // Each text's rows are written by its own jobs, on either core: texts must not overlap.
+    let mut sorted: Vec<(usize, usize)> = texts.to_vec();
+    sorted.sort_unstable();
+    assert!(sorted.windows(2).all(|w| w[0].0 + w[0].1 <= w[1].0), "texts overlap");
     let jobs: Vec<(usize, usize, usize)> = texts.iter().flat_map(|&(s, l)| (0..heads).map(move |h| (s, l, h))).collect();
     let dst = Shared(out.as_mut_ptr());
     let run = |jobs: &[(usize, usize, usize)]| {
