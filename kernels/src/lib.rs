@@ -288,7 +288,7 @@ unsafe fn attend(qkv: &[f32], start: usize, len: usize, col: usize, hd: usize, h
 
 /// a · b, in eight running sums so that it vectorises.
 #[inline(always)]
-fn dot(a: &[f32], b: &[f32]) -> f32 {
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
     let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
     let rest: f32 = ac.remainder().iter().zip(bc.remainder()).map(|(x, y)| x * y).sum();

@@ -130,7 +130,9 @@ impl PlainNorm {
 
 enum Layers {
     Candle(Vec<Layer>),
-    Packed(Vec<PackedLayer>),
+    /// The layers, the embeddings' norm, and position plus token-type embeddings ([positions, hidden]),
+    /// as plain numbers made once.
+    Packed { layers: Vec<PackedLayer>, embed_norm: PlainNorm, positions: Vec<f32> },
 }
 
 pub struct Bert {
@@ -223,14 +225,19 @@ impl Bert {
                 layers.push(Layer { qkv: t(&qkv)?, out: t(&out)?, norm1, up: t(&up)?, down: t(&down)?, norm2 });
             }
         }
-        let layers = if packed { Layers::Packed(packed_layers) } else { Layers::Candle(layers) };
+        let layers = if packed {
+            let positions = positions.broadcast_add(&token_type)?.flatten_all()?.to_vec1::<f32>()?;
+            Layers::Packed { layers: packed_layers, embed_norm: PlainNorm::of(&embed_norm)?, positions }
+        } else {
+            Layers::Candle(layers)
+        };
         Ok(Bert { words, positions, token_type, embed_norm, layers, heads, hidden: h })
     }
 
     /// The arithmetic this encoder does.
     pub fn arithmetic(&self) -> Arithmetic {
         match self.layers {
-            Layers::Packed(_) => Arithmetic::Packed,
+            Layers::Packed { .. } => Arithmetic::Packed,
             Layers::Candle(_) => Arithmetic::Candle,
         }
     }
@@ -241,7 +248,7 @@ impl Bert {
         if texts.is_empty() {
             return Ok(Vec::new());
         }
-        let Layers::Packed(layers) = &self.layers else {
+        let Layers::Packed { layers, embed_norm, positions } = &self.layers else {
             // Padded to the longest, with a mask.
             let len = texts.iter().map(|t| t.len()).max().unwrap_or(0);
             let mut ids = vec![0u32; texts.len() * len];
@@ -266,14 +273,12 @@ impl Bert {
         let ids = Tensor::from_vec(ids, tokens, &Device::Cpu)?;
         let mut x = self.words.index_select(&ids, 0)?.to_dtype(DType::F32)?.flatten_all()?.to_vec1::<f32>()?;
         // Each text's positions start at 0.
-        let longest = spans.iter().map(|s| s.1).max().unwrap_or(0);
-        let positions = self.positions.narrow(0, 0, longest)?.broadcast_add(&self.token_type)?.flatten_all()?.to_vec1::<f32>()?;
         for &(s, l) in &spans {
-            for (v, p) in x[s * h..(s + l) * h].iter_mut().zip(&positions) {
+            for (v, p) in x[s * h..(s + l) * h].iter_mut().zip(positions.iter()) {
                 *v += p;
             }
         }
-        PlainNorm::of(&self.embed_norm)?.apply(&mut x);
+        embed_norm.apply(&mut x);
         let mut qkv = vec![0f32; tokens * 3 * h];
         let mut context = vec![0f32; tokens * h];
         let mut attended = vec![0f32; tokens * h];
@@ -339,7 +344,7 @@ impl Bert {
         let (heads, hd) = (self.heads, h / self.heads);
         let layers: &[Layer] = match &self.layers {
             Layers::Candle(l) => l,
-            Layers::Packed(_) => bail!("the packed encoder embeds through embed_texts"),
+            Layers::Packed { .. } => bail!("the packed encoder embeds through embed_texts"),
         };
         for layer in layers {
             let qkv = layer.qkv.forward(&x)?.reshape((b, len, 3, heads, hd))?.permute((2, 0, 3, 1, 4))?.contiguous()?;

@@ -9,6 +9,7 @@ use anyhow::Result;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
+use wegwijs_kernels::dot;
 
 /// A message is read up to this many tokens (with the prefix and `<s>`, `</s>`): enough for long,
 /// wordy questions, and it bounds the time one message can take.
@@ -294,19 +295,6 @@ impl<const K: usize> TopK<K> {
         let seen: Vec<f32> = self.0.iter().copied().filter(|v| v.is_finite()).collect();
         (!seen.is_empty()).then(|| seen.iter().sum::<f32>() / seen.len() as f32)
     }
-}
-
-/// Dot product in eight lanes, which the compiler turns into SIMD.
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut acc = [0f32; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tail: f32 = ca.remainder().iter().zip(cb.remainder()).map(|(x, y)| x * y).sum();
-    for (x, y) in ca.zip(cb) {
-        for k in 0..8 {
-            acc[k] += x[k] * y[k];
-        }
-    }
-    acc.iter().sum::<f32>() + tail
 }
 
 #[cfg(test)]
