@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
@@ -184,25 +184,26 @@ impl SearchIndex {
         let parts = weighted_sentences(text, synonyms);
         let mut per_lang = Vec::new();
         let (any_tokens, any_weights) = tokens_of(&self.any_analyzer, &parts);
+        let mut near = score::Near::new();
         for (i, &lang) in langs.iter().enumerate() {
             let (lang_tokens, weights) = tokens_of(&self.analyzers[lang.index()], &parts);
             if lang_tokens.is_empty() && any_tokens.is_empty() {
                 continue;
             }
-            // The language-neutral field (with its costly fuzzy terms) is the same for every analysis
-            // language: query it once, with the first.
+            // The language-neutral field (with the known words near unknown ones) is the same for
+            // every analysis language: query it once, with the first.
             let any = if i == 0 { any_tokens.as_slice() } else { &[] };
-            let candidates = self.candidates(lang, &lang_tokens, any);
+            let candidates = self.candidates(lang, &lang_tokens, any, &mut near);
             // Both analyses see the same words; where their counts differ, the neutral one's weights
             // are used as they are.
             let weights = if weights.len() == any_weights.len() { weights } else { any_weights.clone() };
-            per_lang.push(score::rank(lang, &lang_tokens, &any_tokens, &weights, &candidates, &self.tokens, &self.stats, params));
+            per_lang.push(score::rank(lang, &lang_tokens, &any_tokens, &weights, &candidates, &self.tokens, &self.stats, params, &mut near));
         }
         score::merge(per_lang, params)
     }
 
     /// Candidate topics from tantivy, best first, with their BM25 scores.
-    fn candidates(&self, lang: Lang, lang_tokens: &[String], any_tokens: &[String]) -> Vec<(TopicId, f32)> {
+    fn candidates(&self, lang: Lang, lang_tokens: &[String], any_tokens: &[String], near: &mut score::Near) -> Vec<(TopicId, f32)> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let q_field = self.fields.questions[lang.index()];
         let body_field = self.fields.body[lang.index()];
@@ -213,13 +214,12 @@ impl SearchIndex {
         }
         for t in unique(any_tokens) {
             clauses.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(self.fields.any, &t), IndexRecordOption::WithFreqs), 1.5)));
-            // Typos are words the index has never seen: only those get (costly) fuzzy queries.
-            let n = t.chars().count();
-            if n >= 5 && !self.stats.knows(&t) {
-                // Distance 1 only: a distance-2 automaton costs several times more, and the scorer
-                // still matches two-edit typos against the vocabulary.
-                let distance = 1;
-                clauses.push((Occur::Should, boosted(FuzzyTermQuery::new(Term::from_field_text(self.fields.any, &t), distance, true), 0.5)));
+            // Typos are words the index has never seen: those also look for the known words nearest
+            // to them (found in the vocabulary once, and used again by the scorer).
+            if !self.stats.knows(&t) {
+                for w in score::near_words_of(&self.stats, &t, near) {
+                    clauses.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(self.fields.any, &w), IndexRecordOption::WithFreqs), 0.5)));
+                }
             }
         }
         if clauses.is_empty() {
@@ -304,6 +304,11 @@ fn tokens_of(a: &Analyzer, parts: &[(String, f32)]) -> (Vec<String>, Vec<f32>) {
 /// question mark), else its last sentence. `None` for a message of one sentence, when every sentence
 /// asks, or when the part is too short to stand alone ("What now?").
 pub fn asking_part(text: &str) -> Option<String> {
+    asking_sentences(text).map(|asks| asks.join(" "))
+}
+
+/// The sentences that make up `asking_part`, as slices of `text` (so their place in it is known).
+pub fn asking_sentences(text: &str) -> Option<Vec<&str>> {
     let all = sentences(text);
     if all.len() < 2 {
         return None;
@@ -312,10 +317,10 @@ pub fn asking_part(text: &str) -> Option<String> {
     if asks.len() == all.len() {
         return None;
     }
-    let part = if asks.is_empty() { all.last()?.0.to_string() } else { asks.join(" ") };
-    let words = part.split_whitespace().count();
+    let part = if asks.is_empty() { vec![all.last()?.0] } else { asks };
+    let words: usize = part.iter().map(|s| s.split_whitespace().count()).sum();
     // Scripts without spaces (Chinese) count characters instead.
-    let long_enough = words >= 3 || (words <= 1 && part.chars().count() >= 6);
+    let long_enough = words >= 3 || (words <= 1 && part.iter().map(|s| s.chars().count()).sum::<usize>() >= 6);
     long_enough.then_some(part)
 }
 

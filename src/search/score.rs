@@ -202,8 +202,9 @@ pub(crate) struct Stats {
 /// Every known token, arranged for typo and compound look-ups without scanning strings.
 #[derive(Default)]
 struct Vocab {
-    /// Tokens as characters, ordered by length; `by_len[n]` is where length `n` starts.
-    chars: Vec<(Vec<char>, String)>,
+    /// Tokens as characters with their character signature (`signature`), ordered by length;
+    /// `by_len[n]` is where length `n` starts.
+    chars: Vec<(Vec<char>, u64, String)>,
     by_len: Vec<usize>,
     /// Tokens in string order, for prefix look-ups.
     sorted: Vec<String>,
@@ -214,14 +215,14 @@ impl Vocab {
         let mut sorted: Vec<String> = words.cloned().collect();
         sorted.sort();
         sorted.dedup();
-        let mut chars: Vec<(Vec<char>, String)> = sorted.iter().map(|w| (w.chars().collect(), w.clone())).collect();
-        chars.sort_by_key(|(c, _)| c.len());
-        let max = chars.last().map_or(0, |(c, _)| c.len());
-        let by_len = (0..=max + 1).map(|n| chars.partition_point(|(c, _)| c.len() < n)).collect();
+        let mut chars: Vec<(Vec<char>, u64, String)> = sorted.iter().map(|w| (w.chars().collect(), signature(w.chars()), w.clone())).collect();
+        chars.sort_by_key(|(c, _, _)| c.len());
+        let max = chars.last().map_or(0, |(c, _, _)| c.len());
+        let by_len = (0..=max + 1).map(|n| chars.partition_point(|(c, _, _)| c.len() < n)).collect();
         Vocab { chars, by_len, sorted }
     }
 
-    fn with_len(&self, lo: usize, hi: usize) -> &[(Vec<char>, String)] {
+    fn with_len(&self, lo: usize, hi: usize) -> &[(Vec<char>, u64, String)] {
         let end = self.by_len.len().saturating_sub(1);
         let a = self.by_len.get(lo.min(end)).copied().unwrap_or(self.chars.len());
         let b = self.by_len.get((hi + 1).min(end)).copied().unwrap_or(self.chars.len());
@@ -297,7 +298,7 @@ struct Unit {
     fuzzy_ids: Vec<Option<u32>>,
 }
 
-fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], token_weights: &[f32], stats: &Stats) -> Vec<Unit> {
+fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], token_weights: &[f32], stats: &Stats, near: &mut Near) -> Vec<Unit> {
     let li = lang.index();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<Unit> = Vec::new();
@@ -321,7 +322,7 @@ fn units(lang: Lang, lang_tokens: &[String], any_tokens: &[String], token_weight
         } else if df_a > 0 {
             (idf(df_a, stats.n_topics), Vec::new())
         } else {
-            let near = near_words(any, &stats.vocab);
+            let near = near_words_of(stats, any, near).to_vec();
             let w = near
                 .first()
                 .map(|n| {
@@ -356,8 +357,15 @@ fn near_words(word: &str, vocab: &Vocab) -> Vec<String> {
         _ => 2,
     };
     let mut found: Vec<(usize, String)> = Vec::new();
-    for (chars, v) in vocab.with_len(w.len() - max, w.len() + max) {
-        if let Some(d) = bounded_levenshtein(&w, chars, max) {
+    let sig = signature(w.iter().copied());
+    let mut rows = Vec::new();
+    for (chars, vsig, v) in vocab.with_len(w.len() - max, w.len() + max) {
+        // Each character of one word that the other lacks takes an edit: most words are ruled out
+        // without the table.
+        if (sig & !vsig).count_ones() as usize > max || (vsig & !sig).count_ones() as usize > max {
+            continue;
+        }
+        if let Some(d) = levenshtein_within(&w, chars, max, &mut rows) {
             found.push((d, v.clone()));
         }
     }
@@ -379,10 +387,25 @@ fn near_words(word: &str, vocab: &Vocab) -> Vec<String> {
     found.into_iter().take(4).map(|(_, v)| v).collect()
 }
 
+/// The characters of a word as bits (each character sets one of 64, by its code): a character of
+/// one word whose bit the other lacks is a character the other lacks, so the bits one word has and
+/// the other lacks are at most their edit distance.
+fn signature(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0, |m, c| m | 1 << ((c as u32).wrapping_mul(0x9E37_79B9) >> 26))
+}
+
 /// Edit distance if it is at most `max`.
+#[cfg(test)]
 fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    levenshtein_within(a, b, max, &mut Vec::new())
+}
+
+/// `bounded_levenshtein` with its two rows in `rows` (reused from word to word).
+fn levenshtein_within(a: &[char], b: &[char], max: usize, rows: &mut Vec<usize>) -> Option<usize> {
+    rows.clear();
+    rows.extend(0..=b.len());
+    rows.resize(2 * (b.len() + 1), 0);
+    let (mut prev, mut cur) = rows.split_at_mut(b.len() + 1);
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];
@@ -399,6 +422,18 @@ fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
     (prev[b.len()] <= max).then_some(prev[b.len()])
 }
 
+/// The known words near each unknown word of a message (`near_words`), worked out once for all its
+/// analysis languages.
+pub(crate) type Near = HashMap<String, Vec<String>>;
+
+/// The known words near `word` (`near_words`), from `near` or worked out and kept there.
+pub(crate) fn near_words_of<'a>(stats: &Stats, word: &str, near: &'a mut Near) -> &'a [String] {
+    if !near.contains_key(word) {
+        near.insert(word.to_string(), near_words(word, &stats.vocab));
+    }
+    &near[word]
+}
+
 /// Scores the candidates for one analysis language.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn rank(
@@ -410,8 +445,9 @@ pub(crate) fn rank(
     tokens: &HashMap<TopicId, TopicTokens>,
     stats: &Stats,
     params: &SearchParams,
+    near: &mut Near,
 ) -> Vec<Scored> {
-    let units = units(lang, lang_tokens, any_tokens, token_weights, stats);
+    let units = units(lang, lang_tokens, any_tokens, token_weights, stats, near);
     let total: f32 = units.iter().map(|u| u.weight).sum();
     if total <= 0.0 {
         return Vec::new();
