@@ -49,13 +49,29 @@ fn packed_products_match_a_plain_product_for_every_shape_and_epilogue() {
 
 #[test]
 fn attention_of_texts_laid_end_to_end_matches_each_text_alone() {
-    let (heads, hidden) = (2, 16);
-    let texts = [(0, 3), (3, 5)];
-    let qkv: Vec<f32> = (0..8 * 3 * hidden).map(|i| ((i * 29) % 31) as f32 / 31.0 - 0.5).collect();
-    let mut out = vec![0f32; 8 * hidden];
-    attention(&qkv, &texts, heads, hidden, &mut out);
+    if !available() {
+        eprintln!("this processor lacks AVX2, FMA or F16C: the kernels are not used here");
+        return;
+    }
+    // Heads of 8 and of 32 columns (e5-small's) take eight keys at a time, with the rest one by one;
+    // heads of 6 columns one score at a time. Scores far apart test the exponential's range.
+    for (heads, hidden, texts, scale) in [
+        (2, 16, vec![(0, 3), (3, 5)], 1.0),
+        (12, 384, vec![(0, 20), (20, 37), (57, 8)], 1.0),
+        (4, 128, vec![(0, 17)], 4.0),
+        (2, 12, vec![(0, 9), (9, 4)], 1.0),
+    ] {
+        check_attention(heads, hidden, &texts, scale);
+    }
+}
+
+fn check_attention(heads: usize, hidden: usize, texts: &[(usize, usize)], scale: f32) {
+    let tokens: usize = texts.iter().map(|t| t.1).sum();
+    let qkv: Vec<f32> = (0..tokens * 3 * hidden).map(|i| (((i * 29) % 31) as f32 / 31.0 - 0.5) * scale).collect();
+    let mut out = vec![0f32; tokens * hidden];
+    attention(&qkv, texts, heads, hidden, &mut out);
     let hd = hidden / heads;
-    for &(start, len) in &texts {
+    for &(start, len) in texts {
         for h in 0..heads {
             for i in start..start + len {
                 let q = &qkv[i * 3 * hidden + h * hd..][..hd];
@@ -68,7 +84,7 @@ fn attention_of_texts_laid_end_to_end_matches_each_text_alone() {
                 for d in 0..hd {
                     let want: f64 = (start..start + len).zip(&e).map(|(j, p)| p / total * qkv[j * 3 * hidden + 2 * hidden + h * hd + d] as f64).sum();
                     let got = out[i * hidden + h * hd + d] as f64;
-                    assert!((got - want).abs() < 1e-5, "text at {start}, head {h}, token {i}: {got} vs {want}");
+                    assert!((got - want).abs() < 1e-5 * scale.max(1.0) as f64, "text at {start}, head {h}, token {i}: {got} vs {want}");
                 }
             }
         }
@@ -95,4 +111,23 @@ fn attention_refuses_texts_that_overlap() {
     let qkv = vec![0.5f32; 8 * 3 * hidden];
     let mut out = vec![0f32; 8 * hidden];
     attention(&qkv, &[(0, 5), (3, 5)], heads, hidden, &mut out);
+}
+
+#[test]
+fn dots_give_each_rows_product_with_each_vector_also_split_over_cores() {
+    // Few rows on one core; thousands of rows of 384 with three vectors, split over two.
+    for (rows, dim, n) in [(1, 8, 1), (5, 13, 2), (3, 7, 0), (4000, 384, 3)] {
+        let m: Vec<f32> = (0..rows * dim).map(|i| ((i * 31) % 89) as f32 / 44.0 - 1.0).collect();
+        let vs: Vec<Vec<f32>> = (0..n).map(|v| (0..dim).map(|i| ((i * 7 + v * 11) % 23) as f32 / 11.0 - 1.0).collect()).collect();
+        let refs: Vec<&[f32]> = vs.iter().map(|v| v.as_slice()).collect();
+        let mut out = vec![f32::NAN; rows * n];
+        dots(&m, dim, &refs, &mut out);
+        for r in 0..rows {
+            for (k, v) in vs.iter().enumerate() {
+                let want: f64 = m[r * dim..(r + 1) * dim].iter().zip(v).map(|(a, b)| *a as f64 * *b as f64).sum();
+                let got = out[r * n + k];
+                assert!((got as f64 - want).abs() <= 1e-4 * (1.0 + want.abs()), "row {r} vector {k}: {got} for {want}");
+            }
+        }
+    }
 }

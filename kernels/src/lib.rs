@@ -230,11 +230,10 @@ pub fn attention(qkv: &[f32], texts: &[(usize, usize)], heads: usize, hidden: us
     let dst = Shared(out.as_mut_ptr());
     let run = |jobs: &[(usize, usize, usize)]| {
         let dst = dst;
-        let mut scores = Vec::new();
+        let mut scratch = Vec::new();
         for &(start, len, h) in jobs {
-            scores.resize(len, 0.0);
             // SAFETY: each job writes its own text's rows of its own head's columns, within bounds.
-            unsafe { attend(qkv, start, len, h * hd, hd, hidden, &mut scores, dst.0) };
+            unsafe { attend(qkv, start, len, h * hd, hd, hidden, &mut scratch, dst.0) };
         }
     };
     let work: usize = texts.iter().map(|&(_, l)| l * l).sum::<usize>() * hidden;
@@ -257,12 +256,20 @@ pub fn attention(qkv: &[f32], texts: &[(usize, usize)], heads: usize, hidden: us
     }
 }
 
-/// One head of one text.
+/// One head of one text. With a head of 8 to 64 columns (a multiple of 8; e5-small's are 32), the keys
+/// are laid out column by column so that eight scores come from one register, the exponentials are
+/// taken eight at a time, and each output row stays in registers; otherwise one score at a time.
 #[allow(clippy::too_many_arguments)]
 #[cfg_attr(target_arch = "x86_64", target_feature(enable = "avx2,fma"))]
-unsafe fn attend(qkv: &[f32], start: usize, len: usize, col: usize, hd: usize, hidden: usize, scores: &mut [f32], out: *mut f32) {
+unsafe fn attend(qkv: &[f32], start: usize, len: usize, col: usize, hd: usize, hidden: usize, scratch: &mut Vec<f32>, out: *mut f32) {
+    #[cfg(target_arch = "x86_64")]
+    if hd % 8 == 0 && (8..=64).contains(&hd) {
+        return unsafe { attend_avx2(qkv, start, len, col, hd, hidden, scratch, out) };
+    }
     unsafe {
         let row = 3 * hidden;
+        scratch.resize(len, 0.0);
+        let scores = &mut scratch[..len];
         for i in 0..len {
             let q = &qkv[(start + i) * row + col..][..hd];
             let mut max = f32::MIN;
@@ -282,6 +289,133 @@ unsafe fn attend(qkv: &[f32], start: usize, len: usize, col: usize, hd: usize, h
                 let v = &qkv[(start + j) * row + 2 * hidden + col..][..hd];
                 axpy(s / sum, v, o);
             }
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[allow(clippy::too_many_arguments)]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn attend_avx2(qkv: &[f32], start: usize, len: usize, col: usize, hd: usize, hidden: usize, scratch: &mut Vec<f32>, out: *mut f32) {
+    unsafe {
+        let row = 3 * hidden;
+        let blocks = hd / 8;
+        scratch.resize(hd * len + len, 0.0);
+        let (kt, scores) = scratch.split_at_mut(hd * len);
+        // The keys column by column: kt[d * len + j] is column d of key j.
+        for j in 0..len {
+            let k = &qkv[(start + j) * row + hidden + col..][..hd];
+            for (d, v) in k.iter().enumerate() {
+                kt[d * len + j] = *v;
+            }
+        }
+        let full = len / 8 * 8;
+        for i in 0..len {
+            let q = &qkv[(start + i) * row + col..][..hd];
+            let mut j = 0;
+            while j < full {
+                let mut acc = _mm256_setzero_ps();
+                for (d, qd) in q.iter().enumerate() {
+                    acc = _mm256_fmadd_ps(_mm256_set1_ps(*qd), _mm256_loadu_ps(kt.as_ptr().add(d * len + j)), acc);
+                }
+                _mm256_storeu_ps(scores.as_mut_ptr().add(j), acc);
+                j += 8;
+            }
+            for (j, s) in scores.iter_mut().enumerate().skip(full) {
+                *s = dot(q, &qkv[(start + j) * row + hidden + col..][..hd]);
+            }
+            let max = scores.iter().copied().fold(f32::MIN, f32::max);
+            let (mut sum8, m) = (_mm256_setzero_ps(), _mm256_set1_ps(max));
+            let mut j = 0;
+            while j < full {
+                let e = exp8(_mm256_sub_ps(_mm256_loadu_ps(scores.as_ptr().add(j)), m));
+                _mm256_storeu_ps(scores.as_mut_ptr().add(j), e);
+                sum8 = _mm256_add_ps(sum8, e);
+                j += 8;
+            }
+            let mut lanes = [0f32; 8];
+            _mm256_storeu_ps(lanes.as_mut_ptr(), sum8);
+            let mut sum: f32 = lanes.iter().sum();
+            for s in scores[full..].iter_mut() {
+                *s = (*s - max).exp();
+                sum += *s;
+            }
+            let mut acc = [_mm256_setzero_ps(); 8];
+            for (j, s) in scores.iter().enumerate() {
+                let p = _mm256_set1_ps(*s);
+                let v = qkv.as_ptr().add((start + j) * row + 2 * hidden + col);
+                for (b, a) in acc.iter_mut().enumerate().take(blocks) {
+                    *a = _mm256_fmadd_ps(p, _mm256_loadu_ps(v.add(b * 8)), *a);
+                }
+            }
+            let inv = _mm256_set1_ps(1.0 / sum);
+            let o = out.add((start + i) * hidden + col);
+            for (b, a) in acc.iter().enumerate().take(blocks) {
+                _mm256_storeu_ps(o.add(b * 8), _mm256_mul_ps(*a, inv));
+            }
+        }
+    }
+}
+
+/// e^x for eight values at most 0 (scores minus their maximum): Cephes's polynomial, to a few units in
+/// the last place; below -87 the result is e^-87 (about 1.6e-38) instead of smaller.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn exp8(x: __m256) -> __m256 {
+    let x = _mm256_max_ps(_mm256_min_ps(x, _mm256_set1_ps(0.0)), _mm256_set1_ps(-87.0));
+    // x = n ln 2 + r, |r| <= ln 2 / 2.
+    let n = _mm256_floor_ps(_mm256_fmadd_ps(x, _mm256_set1_ps(std::f32::consts::LOG2_E), _mm256_set1_ps(0.5)));
+    let r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693_359_4), x);
+    let r = _mm256_fnmadd_ps(n, _mm256_set1_ps(-2.121_944_4e-4), r);
+    let mut y = _mm256_set1_ps(1.987_569_1e-4);
+    for c in [1.398_199_9e-3, 8.333_452e-3, 4.166_579_6e-2, 0.166_666_65, 0.5] {
+        y = _mm256_fmadd_ps(y, r, _mm256_set1_ps(c));
+    }
+    let y = _mm256_add_ps(_mm256_fmadd_ps(y, _mm256_mul_ps(r, r), r), _mm256_set1_ps(1.0));
+    // 2^n from the exponent bits.
+    let pow2 = _mm256_castsi256_ps(_mm256_slli_epi32::<23>(_mm256_add_epi32(_mm256_cvttps_epi32(n), _mm256_set1_epi32(127))));
+    _mm256_mul_ps(y, pow2)
+}
+
+/// The dot product of each row of `rows` (rows of `dim`) with each of `vectors`: `out[r * n + v]`
+/// for row r and vector v, n being the number of vectors. Each row is read once for all the vectors
+/// (comparing a message's few vectors with thousands of stored ones is a pass over memory); above a
+/// size, the rows are split over the processor's cores.
+pub fn dots(rows: &[f32], dim: usize, vectors: &[&[f32]], out: &mut [f32]) {
+    let n = vectors.len();
+    assert!(dim > 0 && rows.len() % dim == 0, "rows of {dim} expected");
+    assert!(vectors.iter().all(|v| v.len() == dim), "vectors of {dim} expected");
+    assert_eq!(out.len(), rows.len() / dim * n, "one result per row and vector");
+    fn run(rows: &[f32], dim: usize, vectors: &[&[f32]], out: &mut [f32]) {
+        #[cfg(target_arch = "x86_64")]
+        if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+            // SAFETY: the processor has AVX2 and FMA.
+            return unsafe { dots_avx2(rows, dim, vectors, out) };
+        }
+        dots_plain(rows, dim, vectors, out);
+    }
+    let count = rows.len() / dim;
+    if rows.len() * n < SPLIT_ABOVE / 2 || count < 2 || n == 0 {
+        run(rows, dim, vectors, out);
+    } else {
+        let half = count / 2;
+        let (ra, rb) = rows.split_at(half * dim);
+        let (oa, ob) = out.split_at_mut(half * n);
+        rayon::join(|| run(ra, dim, vectors, oa), || run(rb, dim, vectors, ob));
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn dots_avx2(rows: &[f32], dim: usize, vectors: &[&[f32]], out: &mut [f32]) {
+    dots_plain(rows, dim, vectors, out);
+}
+
+#[inline(always)]
+fn dots_plain(rows: &[f32], dim: usize, vectors: &[&[f32]], out: &mut [f32]) {
+    for (row, o) in rows.chunks_exact(dim).zip(out.chunks_exact_mut(vectors.len().max(1))) {
+        for (v, o) in vectors.iter().zip(o) {
+            *o = dot(row, v);
         }
     }
 }
