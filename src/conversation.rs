@@ -233,9 +233,9 @@ fn lexical_langs(ev: &LangEvidence) -> Vec<Lang> {
 }
 
 /// Every topic's semantic similarity to a message's vectors, best first: after a story, the asking
-/// sentences are embedded on their own as well and each topic keeps its better similarity, since
-/// context must not drown the question. (The lexical side weighs the story's words down instead;
-/// searching the asking part there too answered more but wrongly more often, on the own
+/// sentences are embedded on their own as well (in the message's pass) and each topic keeps its better
+/// similarity, since context must not drown the question. (The lexical side weighs the story's words
+/// down instead; searching the asking part there too answered more but wrongly more often, on the own
 /// long-question set.)
 fn semantic_scores(snap: &Snapshot, vectors: Option<&Vectors>) -> Vec<(TopicId, f32)> {
     let (Some(s), Some(v)) = (&snap.semantic, vectors) else { return Vec::new() };
@@ -1112,24 +1112,37 @@ pub struct DistressSimilarity {
 
 /// The distress similarity of a message's vector; `None` without a model or examples.
 pub fn distress_similarity(snap: &Snapshot, v: &[f32]) -> Option<DistressSimilarity> {
-    let (examples, semantic) = (snap.distress.as_ref()?, snap.semantic.as_ref()?);
-    let by_kind = examples.closest_by_label::<3>(v);
-    let (mut danger, mut harmless) = (TopK::<3>::default(), TopK::<3>::default());
-    for (label, top) in &by_kind {
-        match label {
-            Some(_) => danger = danger.merge(top),
-            None => harmless = harmless.merge(top),
-        }
-    }
-    let ordinary = semantic.closest::<3>(v, |id| snap.kb.get(id).is_none_or(|t| t.safeguarding_category.is_none())).merge(&harmless);
-    let (danger, ordinary) = (danger.mean()?, ordinary.mean().unwrap_or(-1.0));
-    // The kind whose own closest examples are closest: one odd neighbour does not decide the help.
-    let kind = by_kind
+    distress_similarities(snap, &[v]).pop().flatten()
+}
+
+/// `distress_similarity` of each of `vectors`, comparing all of them in one pass over the examples
+/// and one over the knowledge base.
+fn distress_similarities(snap: &Snapshot, vectors: &[&[f32]]) -> Vec<Option<DistressSimilarity>> {
+    let (Some(examples), Some(semantic)) = (snap.distress.as_ref(), snap.semantic.as_ref()) else { return vec![None; vectors.len()] };
+    let by_kind_each = examples.closest_by_label_each::<3>(vectors);
+    let ordinary_each = semantic.closest_each::<3>(vectors, |id| snap.kb.get(id).is_none_or(|t| t.safeguarding_category.is_none()));
+    by_kind_each
         .into_iter()
-        .filter_map(|(label, top)| Some((top.mean()?, label?)))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)?;
-    Some(DistressSimilarity { danger, ordinary, kind })
+        .zip(ordinary_each)
+        .map(|(by_kind, ordinary)| {
+            let (mut danger, mut harmless) = (TopK::<3>::default(), TopK::<3>::default());
+            for (label, top) in &by_kind {
+                match label {
+                    Some(_) => danger = danger.merge(top),
+                    None => harmless = harmless.merge(top),
+                }
+            }
+            let ordinary = ordinary.merge(&harmless);
+            let (danger, ordinary) = (danger.mean()?, ordinary.mean().unwrap_or(-1.0));
+            // The kind whose own closest examples are closest: one odd neighbour does not decide the help.
+            let kind = by_kind
+                .into_iter()
+                .filter_map(|(label, top)| Some((top.mean()?, label?)))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, c)| c)?;
+            Some(DistressSimilarity { danger, ordinary, kind })
+        })
+        .collect()
 }
 
 /// The distress similarity of each sentence of a message with two or more sentences long enough to
@@ -1141,39 +1154,39 @@ pub fn sentence_similarities(snap: &Snapshot, text: &str) -> Vec<DistressSimilar
 
 /// `sentence_similarities`, as an iterator.
 fn sentences_judged<'a>(snap: &'a Snapshot, text: &'a str) -> impl Iterator<Item = DistressSimilarity> + 'a {
-    let mut parts: Vec<&str> = match (&snap.semantic, &snap.distress) {
-        (Some(_), Some(_)) => crate::search::sentences(text).into_iter().map(|(s, _)| s).filter(|s| long_enough(s)).collect(),
+    let parts = match (&snap.semantic, &snap.distress) {
+        (Some(_), Some(_)) => judged_sentences(text),
         _ => Vec::new(),
     };
+    // Each sentence is read on its own (a sentence's share of the whole message's pass carries the
+    // rest of the message with it, and caught fewer disclosures), all of them in one pass.
+    let texts: Vec<(&str, usize)> = parts.iter().map(|s| (*s, crate::semantic::SENTENCE_TOKENS)).collect();
+    let vectors = match snap.semantic.as_ref().filter(|_| !texts.is_empty()).map(|s| s.query_vectors(&texts)) {
+        Some(Ok(v)) => v,
+        Some(Err(e)) => {
+            tracing::warn!("the sentences could not be embedded: {e:#}");
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    let refs: Vec<&[f32]> = vectors.iter().map(|v| v.as_slice()).collect();
+    distress_similarities(snap, &refs).into_iter().flatten()
+}
+
+/// The sentences of a message that the distress check reads one by one: those long enough to judge,
+/// the longest `MAX_SENTENCES`, when there are two or more (a message of one sentence says the same
+/// in its whole vector).
+fn judged_sentences(text: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = crate::search::sentences(text).into_iter().map(|(s, _)| s).filter(|s| long_enough(s)).collect();
     if parts.len() < 2 {
-        parts.clear();
+        return Vec::new();
     }
     parts.sort_by_key(|s| std::cmp::Reverse(s.len()));
     parts.truncate(MAX_SENTENCES);
-    // The asking sentence is often one of them, and already embedded; the others go through the
-    // model in one pass, which costs little more than one of them alone.
-    let known = prepared(text).and_then(|p| p.vectors.as_ref().and_then(|v| v.asking.clone()));
-    let new: Vec<(&str, usize)> =
-        parts.iter().copied().filter(|s| known.as_ref().is_none_or(|(t, _)| t != s)).map(|s| (s, crate::semantic::SENTENCE_TOKENS)).collect();
-    let mut vectors = match snap.semantic.as_ref().map(|s| s.query_vectors(&new)) {
-        Some(Ok(v)) => v.into_iter(),
-        Some(Err(e)) => {
-            tracing::warn!("the sentences could not be embedded: {e:#}");
-            Vec::new().into_iter()
-        }
-        None => Vec::new().into_iter(),
-    };
-    let in_order: Vec<Vec<f32>> = parts
-        .iter()
-        .filter_map(|s| match &known {
-            Some((t, v)) if t == s => Some(v.clone()),
-            _ => vectors.next(),
-        })
-        .collect();
-    in_order.into_iter().filter_map(move |v| distress_similarity(snap, &v))
+    parts
 }
 
-/// Sentences of one message read on their own by the distress check (each costs one embedding).
+/// Sentences of one message read on their own by the distress check.
 const MAX_SENTENCES: usize = 4;
 
 /// Four words or more, or six Chinese characters.
@@ -1205,20 +1218,24 @@ fn is_isolate(c: char) -> bool {
 }
 
 /// The vectors of a message, or `None` (with a warning without its text) when the model cannot read it.
+/// One pass reads the message up to `QUERY_TOKENS`, its asking part kept in when it is longer, and the
+/// asking part on its own beside it (a part's share of the message's pass carries the story with it:
+/// a question after a long story was then no longer answered like the question alone).
 fn embed(sem: &SemanticIndex, text: &str) -> Option<Vectors> {
-    let asking = crate::search::asking_part(text);
-    // One pass for both: the weights are read once.
-    use crate::semantic::{QUERY_TOKENS, SENTENCE_TOKENS, STORY_TOKENS};
-    let whole = if asking.is_some() { STORY_TOKENS } else { QUERY_TOKENS };
-    let texts: Vec<(&str, usize)> = std::iter::once((text, whole)).chain(asking.as_deref().map(|a| (a, SENTENCE_TOKENS))).collect();
-    let (n, vectors) = (texts.len(), sem.query_vectors(&texts));
-    match vectors {
-        Ok(v) if v.len() == n => {
-            let mut v = v.into_iter();
-            let whole = v.next()?;
-            Some(Vectors { whole, asking: asking.zip(v.next()) })
-        }
-        Ok(_) => None,
+    use crate::semantic::{QUERY_TOKENS, SENTENCE_TOKENS};
+    let asking = crate::search::asking_sentences(text);
+    let keep: Vec<std::ops::Range<usize>> = asking
+        .iter()
+        .flatten()
+        .map(|s| {
+            let start = s.as_ptr() as usize - text.as_ptr() as usize;
+            start..start + s.len()
+        })
+        .collect();
+    let joined = asking.map(|a| a.join(" "));
+    let alone: Vec<(&str, usize)> = joined.as_deref().map(|a| (a, SENTENCE_TOKENS)).into_iter().collect();
+    match sem.message_vectors(text, QUERY_TOKENS, &keep, &alone) {
+        Ok((whole, others)) => Some(Vectors { whole, asking: joined.zip(others.into_iter().next()) }),
         Err(e) => {
             tracing::warn!("a message could not be embedded: {e:#}");
             None

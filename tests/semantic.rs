@@ -592,3 +592,61 @@ fn the_whole_engine_raises_no_alarm_on_ordinary_questions() {
     });
     assert!(false_alarms.is_empty(), "{} false alarms on {} ordinary lines:\n{}", false_alarms.len(), lines.len(), false_alarms.join("\n"));
 }
+
+/// A message is read in one pass of at most a window of tokens: the tokens' byte ranges cover the
+/// text in order; a text that fits is read whole and gets the vector it gets alone; a longer one is
+/// read from its start with its question kept in, and texts read beside it get their own vectors.
+#[test]
+fn a_long_message_is_read_from_its_start_with_its_question_kept_in() {
+    let Some(dir) = common::test_model() else { return };
+    let model = Model::load(&dir).unwrap();
+    for text in ["Hoe krijg ik een BSN? Ik woon in Leiden.", "我刚来荷兰，和两个孩子一起。怎么申请住房补贴？", "مرحبا، كيف أسجل عند طبيب العائلة؟", "  Zdravstvujte!  Kak zapisat'sja k huisartsu?"] {
+        let offsets = model.token_offsets(text, Kind::Query).unwrap();
+        assert!(offsets.iter().all(|&(s, e)| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)), "{text}: {offsets:?}");
+        assert!(offsets.windows(2).all(|w| w[0].1 <= w[1].0), "{text}: in order, without overlap: {offsets:?}");
+        for (i, c) in text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+            assert!(offsets.iter().any(|&(s, e)| s <= i && i < e), "{text}: {c:?} at {i} in no token");
+        }
+        assert_eq!(model.window_ids(text, Kind::Query, 64, &[]).unwrap(), model.token_ids(text, Kind::Query).unwrap(), "{text} fits");
+        let (whole, others) = model.embed_message(text, Kind::Query, 64, &[], &[("Waar vind ik een huisarts?", 48)]).unwrap();
+        assert!(cosine(&whole, &model.embed(text, Kind::Query).unwrap()) > 0.9999, "{text}");
+        assert!(cosine(&others[0], &model.embed("Waar vind ik een huisarts?", Kind::Query).unwrap()) > 0.9999);
+    }
+    let question = "Is there some money from the government that helps families pay the rent?";
+    let story = "My wife and I came to Leiden from Lima in October with our son, who is nine. I do research at the university on a two-year contract and she is still looking for work. ".repeat(3);
+    let text = format!("{story}{question}");
+    let at = text.find(question).unwrap();
+    let all = model.token_ids(&text, Kind::Query).unwrap();
+    assert!(all.len() > 2 * 64, "the story is longer than the window");
+    let read = model.window_ids(&text, Kind::Query, 64, &[at..text.len()]).unwrap();
+    assert_eq!(read.len(), 64);
+    // The start (`<s>`, the prefix and the story's first words), then the question's pieces, then `</s>`.
+    let q_pieces = model.token_offsets(&text, Kind::Query).unwrap().iter().filter(|o| o.1 > at).count();
+    assert!(q_pieces >= 14, "{q_pieces} pieces in the question");
+    assert_eq!(read[..20], all[..20], "read from the start");
+    assert_eq!(read[64 - 1 - q_pieces..], all[all.len() - 1 - q_pieces..], "the question's pieces and </s>");
+    // Without keeping it, the window holds only the start.
+    assert_eq!(model.window_ids(&text, Kind::Query, 64, &[]).unwrap()[..63], all[..63]);
+}
+
+/// The distress check reads each sentence as it would read it alone, all of them in one pass and one
+/// comparison: the same similarities as one sentence at a time.
+#[test]
+fn each_sentence_is_judged_as_it_would_be_alone() {
+    if common::test_model().is_none() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let snap = common::engine_for("bots/leiden.toml", data.path()).snapshot();
+    let semantic = snap.semantic.as_ref().expect("a semantic index");
+    let text = "We came to Leiden two years ago with my husband and the children. He hits me when he drinks and I am afraid of him. Where can I find a school for my daughter?";
+    let got = wegwijs::conversation::sentence_similarities(&snap, text);
+    let mut sentences: Vec<&str> = wegwijs::search::sentences(text).into_iter().map(|(s, _)| s).collect();
+    sentences.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    assert_eq!(got.len(), sentences.len(), "{got:?}");
+    for (s, g) in sentences.iter().zip(&got) {
+        let v = semantic.query_vectors(&[(s, wegwijs::semantic::SENTENCE_TOKENS)]).unwrap().pop().unwrap();
+        let want = wegwijs::conversation::distress_similarity(&snap, &v).unwrap();
+        assert!((want.danger - g.danger).abs() < 1e-5 && (want.ordinary - g.ordinary).abs() < 1e-5 && want.kind == g.kind, "{s}: {g:?} for {want:?}");
+    }
+}

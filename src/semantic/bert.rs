@@ -248,6 +248,7 @@ impl Bert {
         if texts.is_empty() {
             return Ok(Vec::new());
         }
+        let h = self.hidden;
         let Layers::Packed { layers, embed_norm, positions } = &self.layers else {
             // Padded to the longest, with a mask.
             let len = texts.iter().map(|t| t.len()).max().unwrap_or(0);
@@ -256,9 +257,10 @@ impl Bert {
                 ids[row * len..row * len + t.len()].copy_from_slice(t);
             }
             let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
-            return self.embed(ids, &lens);
+            let x = self.hidden_states(ids, &lens)?;
+            let spans: Vec<(usize, usize)> = lens.iter().enumerate().map(|(i, &l)| (i * len, l)).collect();
+            return Ok(means(&x, h, &spans));
         };
-        let h = self.hidden;
         let mut spans = Vec::with_capacity(texts.len());
         let mut start = 0;
         for t in texts {
@@ -292,20 +294,7 @@ impl Bert {
             layer.down.forward(&up, tokens, Then::Residual(&attended), &mut x);
             layer.norm2.apply(&mut x);
         }
-        Ok(spans
-            .iter()
-            .map(|&(s, l)| {
-                let mut mean = vec![0f32; h];
-                for row in x[s * h..(s + l) * h].chunks_exact(h) {
-                    for (m, v) in mean.iter_mut().zip(row) {
-                        *m += v;
-                    }
-                }
-                let norm = mean.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
-                mean.iter_mut().for_each(|m| *m /= norm);
-                mean
-            })
-            .collect())
+        Ok(means(&x, h, &spans))
     }
 
     pub fn hidden(&self) -> usize {
@@ -316,9 +305,9 @@ impl Bert {
         self.positions.dim(0).unwrap_or(0)
     }
 
-    /// Mean of the last hidden states over each text's own tokens, L2-normalised: one row per text.
-    /// `ids` is [texts × len], padded with anything; `lens` gives each text's length.
-    pub fn embed(&self, ids: Vec<u32>, lens: &[usize]) -> Result<Vec<Vec<f32>>> {
+    /// The last hidden states with candle's arithmetic, [texts × len × hidden]. `ids` is
+    /// [texts × len], padded with anything; `lens` gives each text's length.
+    fn hidden_states(&self, ids: Vec<u32>, lens: &[usize]) -> Result<Vec<f32>> {
         let (b, h) = (lens.len(), self.hidden);
         let len = ids.len() / b.max(1);
         let device = Device::Cpu;
@@ -359,14 +348,26 @@ impl Bert {
             let up = layer.up.forward_gelu(&x)?;
             x = layer.norm2.forward(&(layer.down.forward(&up)? + &x)?)?;
         }
-        let x = x.reshape((b, len, h))?;
-        let mean = match &mask {
-            Some(m) => x.broadcast_mul(&m.unsqueeze(2)?)?.sum(1)?.broadcast_div(&m.sum_keepdim(1)?)?,
-            None => x.mean(1)?,
-        };
-        let norm = mean.sqr()?.sum_keepdim(1)?.sqrt()?.clamp(1e-12, f32::MAX)?;
-        Ok(mean.broadcast_div(&norm)?.to_vec2::<f32>()?)
+        Ok(x.flatten_all()?.to_vec1::<f32>()?)
     }
+}
+
+/// The mean of the hidden states `x` (rows of `h`) over each span (first row, rows), L2-normalised.
+fn means(x: &[f32], h: usize, spans: &[(usize, usize)]) -> Vec<Vec<f32>> {
+    spans
+        .iter()
+        .map(|&(first, rows)| {
+            let mut mean = vec![0f32; h];
+            for row in x[first * h..(first + rows) * h].chunks_exact(h) {
+                for (m, v) in mean.iter_mut().zip(row) {
+                    *m += v;
+                }
+            }
+            let norm = mean.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
+            mean.iter_mut().for_each(|m| *m /= norm);
+            mean
+        })
+        .collect()
 }
 
 #[cfg(test)]

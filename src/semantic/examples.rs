@@ -39,19 +39,27 @@ impl<L: Copy + PartialEq> ExampleIndex<L> {
     /// The highest similarities of `vector` to the examples of each label, in one pass, labels in
     /// the order they first occur.
     pub fn closest_by_label<const K: usize>(&self, vector: &[f32]) -> Vec<(L, TopK<K>)> {
-        let mut out: Vec<(L, TopK<K>)> = Vec::new();
-        if vector.len() != self.dim {
+        self.closest_by_label_each(&[vector]).pop().unwrap_or_default()
+    }
+
+    /// `closest_by_label` for each of `vectors`, in one pass over the examples.
+    pub fn closest_by_label_each<const K: usize>(&self, vectors: &[&[f32]]) -> Vec<Vec<(L, TopK<K>)>> {
+        let n = vectors.len();
+        let mut out: Vec<Vec<(L, TopK<K>)>> = vec![Vec::new(); n];
+        if n == 0 || vectors.iter().any(|v| v.len() != self.dim) {
             return out;
         }
+        let mut sims = vec![0f32; self.labels.len() * n];
+        wegwijs_kernels::dots(&self.rows, self.dim, vectors, &mut sims);
         for (i, label) in self.labels.iter().enumerate() {
-            let row = &self.rows[i * self.dim..(i + 1) * self.dim];
-            let s: f32 = row.iter().zip(vector).map(|(a, b)| a * b).sum();
-            match out.iter_mut().find(|(l, _)| l == label) {
-                Some((_, top)) => top.push(s),
-                None => {
-                    let mut top = TopK::default();
-                    top.push(s);
-                    out.push((*label, top));
+            for (by_label, &s) in out.iter_mut().zip(&sims[i * n..(i + 1) * n]) {
+                match by_label.iter_mut().find(|(l, _)| l == label) {
+                    Some((_, top)) => top.push(s),
+                    None => {
+                        let mut top = TopK::default();
+                        top.push(s);
+                        by_label.push((*label, top));
+                    }
                 }
             }
         }

@@ -9,19 +9,17 @@ use anyhow::Result;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
-use wegwijs_kernels::dot;
+use wegwijs_kernels::dots;
 
-/// A message is read up to this many tokens (with the prefix and `<s>`, `</s>`): enough for long,
-/// wordy questions, and it bounds the time one message can take.
-pub const QUERY_TOKENS: usize = 128;
+/// A message is read up to this many tokens, with the prefix and `<s>`, `</s>`, in one pass; a longer
+/// message is read from its start, with its asking sentences kept in (`Model::embed_with_parts`). It
+/// bounds the time one message takes: on the own long-question sets, 64 gave the same recall as 96
+/// and 128.
+pub const QUERY_TOKENS: usize = 64;
 
-/// A message whose asking sentences are embedded beside it is read up to this many tokens: the
-/// question is read on its own anyway (own sets: the same recall as at 128).
-pub const STORY_TOKENS: usize = 96;
-
-/// The asking sentences of a message, and each sentence the distress check reads on its own, are read
-/// up to this many tokens (a disclosure or a question is rarely longer).
-pub const SENTENCE_TOKENS: usize = 64;
+/// Each sentence the distress check reads on its own is read up to this many tokens, and so is an
+/// asking part that a message's window could not hold (the distress figures are the same at 64).
+pub const SENTENCE_TOKENS: usize = 48;
 
 /// Both sides of the comparison are questions, so both get e5's "query: " prefix (its advice for
 /// symmetric similarity).
@@ -130,6 +128,12 @@ impl SemanticIndex {
         self.model.embed_each(texts, KIND)
     }
 
+    /// A message's vector, read up to `window` tokens with the tokens inside `keep` kept in, and the
+    /// vectors of other texts read on their own, in one pass (`Model::embed_message`).
+    pub fn message_vectors(&self, text: &str, window: usize, keep: &[std::ops::Range<usize>], alone: &[(&str, usize)]) -> Result<(Vec<f32>, Vec<Vec<f32>>)> {
+        self.model.embed_message(text, KIND, window, keep, alone)
+    }
+
     /// Best cosine similarity per topic, highest first. Never fails: a message the model cannot
     /// read gives an empty list (and a warning without its text).
     pub fn scores(&self, query: &str) -> Vec<(TopicId, f32)> {
@@ -153,7 +157,8 @@ impl SemanticIndex {
         if vector.len() != dim {
             return Vec::new();
         }
-        let sims: Vec<f32> = self.rows.chunks_exact(dim).map(|r| dot(r, vector)).collect();
+        let mut sims = vec![0f32; self.rows.len() / dim];
+        dots(&self.rows, dim, &[vector], &mut sims);
         let mut best: Vec<Option<usize>> = vec![None; self.topics.len()];
         for (i, e) in self.entries.iter().enumerate() {
             let slot = &mut best[e.topic as usize];
@@ -187,7 +192,9 @@ impl SemanticIndex {
         if vectors.is_empty() {
             return Vec::new();
         }
-        let sims: Vec<f32> = self.rows.chunks_exact(dim).map(|r| vectors.iter().map(|v| dot(r, v)).fold(f32::MIN, f32::max)).collect();
+        let mut all = vec![0f32; self.rows.len() / dim * vectors.len()];
+        dots(&self.rows, dim, &vectors, &mut all);
+        let sims: Vec<f32> = all.chunks_exact(vectors.len()).map(|r| r.iter().copied().fold(f32::MIN, f32::max)).collect();
         let mut best: Vec<Option<f32>> = vec![None; self.topics.len()];
         for e in &self.entries {
             let s = sims[e.row as usize];
@@ -202,21 +209,31 @@ impl SemanticIndex {
     /// The highest similarities of `vector` to the titles and questions of topics that `keep` accepts
     /// (each distinct text once).
     pub fn closest<const K: usize>(&self, vector: &[f32], keep: impl Fn(&TopicId) -> bool) -> TopK<K> {
+        self.closest_each(&[vector], keep).pop().unwrap_or_default()
+    }
+
+    /// `closest` for each of `vectors`, in one pass over the rows.
+    pub fn closest_each<const K: usize>(&self, vectors: &[&[f32]], keep: impl Fn(&TopicId) -> bool) -> Vec<TopK<K>> {
         let dim = self.model.dim();
-        let mut top = TopK::default();
-        if vector.len() != dim {
-            return top;
+        let mut tops = vec![TopK::default(); vectors.len()];
+        if vectors.is_empty() || vectors.iter().any(|v| v.len() != dim) {
+            return tops;
         }
+        let n = vectors.len();
+        let mut sims = vec![0f32; self.rows.len() / dim * n];
+        dots(&self.rows, dim, vectors, &mut sims);
         // `keep` once per topic; each distinct text once, however many topics share it.
         let kept: Vec<bool> = self.topics.iter().map(&keep).collect();
         let mut seen = vec![false; self.rows.len() / dim];
         for e in self.entries.iter().filter(|e| kept[e.topic as usize]) {
             let r = e.row as usize;
             if !std::mem::replace(&mut seen[r], true) {
-                top.push(dot(&self.rows[r * dim..(r + 1) * dim], vector));
+                for (top, s) in tops.iter_mut().zip(&sims[r * n..(r + 1) * n]) {
+                    top.push(*s);
+                }
             }
         }
-        top
+        tops
     }
 }
 
@@ -299,7 +316,7 @@ impl<const K: usize> TopK<K> {
 
 #[cfg(test)]
 mod tests {
-    use super::dot;
+    use wegwijs_kernels::dot;
 
     #[test]
     fn dot_product_covers_the_tail() {

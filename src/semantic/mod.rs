@@ -16,7 +16,7 @@ mod tokenize;
 
 pub use fetch::{fetch, fetch_blocking, HUB_URL};
 pub use examples::{ExampleIndex, EXAMPLES_CACHE_FILE};
-pub use index::{BuildStats, SemanticIndex, TopK, TopicMatch, CACHE_FILE, QUERY_TOKENS, SENTENCE_TOKENS, STORY_TOKENS};
+pub use index::{BuildStats, SemanticIndex, TopK, TopicMatch, CACHE_FILE, QUERY_TOKENS, SENTENCE_TOKENS};
 pub use bert::Arithmetic;
 pub use model::{Kind, Model, MODEL_FILES};
 

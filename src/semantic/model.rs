@@ -14,6 +14,7 @@ use half::f16;
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// The files of a model folder.
@@ -122,6 +123,48 @@ impl Model {
         let ids: Vec<Vec<u32>> = texts.iter().map(|(t, max)| self.tokenize(t, kind, *max)).collect::<Result<_>>()?;
         let refs: Vec<&[u32]> = ids.iter().map(|i| i.as_slice()).collect();
         self.bert.embed_texts(&refs)
+    }
+
+    /// Each token's byte range in `text`, in order (the prefix, `<s>` and `</s>` left out).
+    pub fn token_offsets(&self, text: &str, kind: Kind) -> Result<Vec<(usize, usize)>> {
+        let prefix = kind.prefix().len();
+        let (_, offsets) = self.tokenizer.encode_with_offsets(&format!("{}{}", kind.prefix(), text), self.bert.max_positions())?;
+        Ok(offsets[1..offsets.len() - 1].iter().filter(|o| o.1 > prefix).map(|&(s, e)| (s.saturating_sub(prefix), e - prefix)).collect())
+    }
+
+    /// The token ids read for `text` in a window of `window` tokens: all of them when they fit, else
+    /// the start of the text, with the tokens inside `keep` (byte ranges in `text`: the question after
+    /// a story) read in any case, up to three quarters of the window, in their place after the start.
+    pub fn window_ids(&self, text: &str, kind: Kind, window: usize, keep: &[Range<usize>]) -> Result<Vec<u32>> {
+        let window = window.clamp(3, self.bert.max_positions());
+        let prefix = kind.prefix().len();
+        let (ids, offsets) = self.tokenizer.encode_with_offsets(&format!("{}{}", kind.prefix(), text), self.bert.max_positions())?;
+        let n = ids.len();
+        if n <= window {
+            return Ok(ids);
+        }
+        let inside = |i: usize| {
+            let (s, e) = offsets[i];
+            e > prefix && keep.iter().any(|r| s.saturating_sub(prefix) < r.end && e - prefix > r.start)
+        };
+        let kept: Vec<usize> = (1..n - 1).filter(|&i| inside(i)).take((window - 2) * 3 / 4).collect();
+        let start = (1..n - 1).filter(|i| kept.binary_search(i).is_err()).take(window - 2 - kept.len());
+        let mut read: Vec<usize> = start.chain(kept.iter().copied()).collect();
+        read.sort_unstable();
+        Ok(std::iter::once(ids[0]).chain(read.iter().map(|&i| ids[i])).chain(std::iter::once(ids[n - 1])).collect())
+    }
+
+    /// A message read in a window of `window` tokens (`window_ids`) and other texts read on their own
+    /// (each up to its number of tokens), in one pass: the message's vector and the others', in order.
+    pub fn embed_message(&self, text: &str, kind: Kind, window: usize, keep: &[Range<usize>], alone: &[(&str, usize)]) -> Result<(Vec<f32>, Vec<Vec<f32>>)> {
+        let mut ids = vec![self.window_ids(text, kind, window, keep)?];
+        for (t, max) in alone {
+            ids.push(self.tokenize(t, kind, *max)?);
+        }
+        let refs: Vec<&[u32]> = ids.iter().map(|i| i.as_slice()).collect();
+        let mut vectors = self.bert.embed_texts(&refs)?.into_iter();
+        let whole = vectors.next().unwrap_or_default();
+        Ok((whole, vectors.collect()))
     }
 
     /// Vectors of many texts, in order. Texts of similar length are run together, a batch at a time.

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use tokenizers::normalizers::NormalizerWrapper;
 use tokenizers::pre_tokenizers::PreTokenizerWrapper;
-use tokenizers::{NormalizedString, Normalizer, OffsetReferential, OffsetType, PreTokenizedString, PreTokenizer};
+use tokenizers::{NormalizedString, Normalizer, OffsetType, PreTokenizedString, PreTokenizer, Token, TruncationDirection};
 
 /// sentencepiece's penalty for a character no piece covers, below the lowest piece score.
 const UNK_PENALTY: f64 = 10.0;
@@ -103,6 +103,12 @@ impl XlmrTokenizer {
 
     /// Token ids of `text`: `<s>`, at most `max_tokens - 2` pieces, `</s>`.
     pub fn encode(&self, text: &str, max_tokens: usize) -> Result<Vec<u32>> {
+        Ok(self.encode_with_offsets(text, max_tokens)?.0)
+    }
+
+    /// Like `encode`, with each token's byte range in `text` (empty at 0 for `<s>` and `</s>`), so
+    /// that the vector of a part of the text can be pooled from the tokens inside it.
+    pub fn encode_with_offsets(&self, text: &str, max_tokens: usize) -> Result<(Vec<u32>, Vec<(usize, usize)>)> {
         let mut normalized = NormalizedString::from(text);
         if let Some(n) = &self.normalizer {
             n.normalize(&mut normalized).map_err(|e| anyhow::anyhow!("normalising: {e}"))?;
@@ -111,21 +117,29 @@ impl XlmrTokenizer {
         if let Some(p) = &self.pre_tokenizer {
             p.pre_tokenize(&mut pre).map_err(|e| anyhow::anyhow!("pre-tokenising: {e}"))?;
         }
-        let mut ids = vec![self.bos_id];
         let content = max_tokens.saturating_sub(2).max(1);
-        for (word, _, _) in pre.get_splits(OffsetReferential::Original, OffsetType::None) {
-            self.viterbi(word, &mut ids);
-            if ids.len() > content {
-                break;
-            }
-        }
-        ids.truncate(content + 1);
+        // Words are read until the pieces fill the window; the rest of a long message is never segmented.
+        pre.tokenize_with_limit(
+            |word| Ok(self.viterbi(word.get()).into_iter().map(|(id, s, e)| Token::new(id, String::new(), (s, e))).collect()),
+            content,
+            TruncationDirection::Right,
+        )
+        .map_err(|e| anyhow::anyhow!("segmenting: {e}"))?;
+        let encoding = pre.into_encoding(None, 0, OffsetType::Byte).map_err(|e| anyhow::anyhow!("segmenting: {e}"))?;
+        let n = encoding.get_ids().len().min(content);
+        let mut ids = Vec::with_capacity(n + 2);
+        ids.push(self.bos_id);
+        ids.extend_from_slice(&encoding.get_ids()[..n]);
         ids.push(self.eos_id);
-        Ok(ids)
+        let mut offsets = Vec::with_capacity(n + 2);
+        offsets.push((0, 0));
+        offsets.extend_from_slice(&encoding.get_offsets()[..n]);
+        offsets.push((0, 0));
+        Ok((ids, offsets))
     }
 
-    /// The best-scoring segmentation of one word into pieces, appended to `out`.
-    fn viterbi(&self, word: &str, out: &mut Vec<u32>) {
+    /// The best-scoring segmentation of one word into pieces: each piece's id and byte range in `word`.
+    fn viterbi(&self, word: &str) -> Vec<(u32, usize, usize)> {
         #[derive(Clone, Copy)]
         struct Best {
             score: f64,
@@ -135,7 +149,7 @@ impl XlmrTokenizer {
         }
         let n = word.len();
         if n == 0 {
-            return;
+            return Vec::new();
         }
         let mut best = vec![Best { score: 0.0, from: 0, id: 0, reached: false }; n + 1];
         let mut start = 0;
@@ -166,16 +180,18 @@ impl XlmrTokenizer {
             }
             start += first_len;
         }
-        let mut ids = Vec::new();
+        let mut pieces: Vec<(u32, usize, usize)> = Vec::new();
         let mut end = n;
         while end > 0 {
             let b = best[end];
-            // Consecutive unknown characters become one unknown token.
-            if !(b.id == self.unk_id && ids.last() == Some(&self.unk_id)) {
-                ids.push(b.id);
+            match pieces.last_mut() {
+                // Consecutive unknown characters become one unknown token.
+                Some(last) if b.id == self.unk_id && last.0 == self.unk_id => last.1 = b.from,
+                _ => pieces.push((b.id, b.from, end)),
             }
             end = b.from;
         }
-        out.extend(ids.into_iter().rev());
+        pieces.reverse();
+        pieces
     }
 }
