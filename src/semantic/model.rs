@@ -138,11 +138,13 @@ impl Model {
     pub fn window_ids(&self, text: &str, kind: Kind, window: usize, keep: &[Range<usize>]) -> Result<Vec<u32>> {
         let window = window.clamp(3, self.bert.max_positions());
         let prefix = kind.prefix().len();
+        // Most messages fit: their ids without the places of the tokens.
+        let ids = self.tokenize(text, kind, window + 1)?;
+        if ids.len() <= window || keep.is_empty() {
+            return Ok(if ids.len() <= window { ids } else { self.tokenize(text, kind, window)? });
+        }
         let (ids, offsets) = self.tokenizer.encode_with_offsets(&format!("{}{}", kind.prefix(), text), self.bert.max_positions())?;
         let n = ids.len();
-        if n <= window {
-            return Ok(ids);
-        }
         let inside = |i: usize| {
             let (s, e) = offsets[i];
             e > prefix && keep.iter().any(|r| s.saturating_sub(prefix) < r.end && e - prefix > r.start)

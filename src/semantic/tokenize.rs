@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use tokenizers::normalizers::NormalizerWrapper;
 use tokenizers::pre_tokenizers::PreTokenizerWrapper;
-use tokenizers::{NormalizedString, Normalizer, OffsetType, PreTokenizedString, PreTokenizer, Token, TruncationDirection};
+use tokenizers::{NormalizedString, Normalizer, OffsetReferential, OffsetType, PreTokenizedString, PreTokenizer, Token, TruncationDirection};
 
 /// sentencepiece's penalty for a character no piece covers, below the lowest piece score.
 const UNK_PENALTY: f64 = 10.0;
@@ -103,12 +103,22 @@ impl XlmrTokenizer {
 
     /// Token ids of `text`: `<s>`, at most `max_tokens - 2` pieces, `</s>`.
     pub fn encode(&self, text: &str, max_tokens: usize) -> Result<Vec<u32>> {
-        Ok(self.encode_with_offsets(text, max_tokens)?.0)
+        let pre = self.pre_tokenized(text)?;
+        let mut ids = vec![self.bos_id];
+        let content = max_tokens.saturating_sub(2).max(1);
+        for (word, _, _) in pre.get_splits(OffsetReferential::Original, OffsetType::None) {
+            ids.extend(self.viterbi(word).into_iter().map(|(id, _, _)| id));
+            if ids.len() > content {
+                break;
+            }
+        }
+        ids.truncate(content + 1);
+        ids.push(self.eos_id);
+        Ok(ids)
     }
 
-    /// Like `encode`, with each token's byte range in `text` (empty at 0 for `<s>` and `</s>`), so
-    /// that the vector of a part of the text can be pooled from the tokens inside it.
-    pub fn encode_with_offsets(&self, text: &str, max_tokens: usize) -> Result<(Vec<u32>, Vec<(usize, usize)>)> {
+    /// `text` normalised and split into words.
+    fn pre_tokenized(&self, text: &str) -> Result<PreTokenizedString> {
         let mut normalized = NormalizedString::from(text);
         if let Some(n) = &self.normalizer {
             n.normalize(&mut normalized).map_err(|e| anyhow::anyhow!("normalising: {e}"))?;
@@ -117,6 +127,14 @@ impl XlmrTokenizer {
         if let Some(p) = &self.pre_tokenizer {
             p.pre_tokenize(&mut pre).map_err(|e| anyhow::anyhow!("pre-tokenising: {e}"))?;
         }
+        Ok(pre)
+    }
+
+    /// Like `encode`, with each token's byte range in `text` (empty at 0 for `<s>` and `</s>`), so
+    /// that the vector of a part of the text can be pooled from the tokens inside it.
+    /// (Slower than `encode`: the crate keeps each token's text and converts its offsets.)
+    pub fn encode_with_offsets(&self, text: &str, max_tokens: usize) -> Result<(Vec<u32>, Vec<(usize, usize)>)> {
+        let mut pre = self.pre_tokenized(text)?;
         let content = max_tokens.saturating_sub(2).max(1);
         // Words are read until the pieces fill the window; the rest of a long message is never segmented.
         pre.tokenize_with_limit(
