@@ -1081,7 +1081,7 @@ pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &
         // About as close to distress as to anything ordinary, but not clearly closer: a disclosure
         // after a practical question is diluted in the whole, so each sentence gets a look of its own
         // (lazily: the sentences after the first that passes are not embedded).
-        sentences_judged(snap, text).find(|d| passes(d)).map(|d| d.kind)
+        sentence_similarities(snap, text).into_iter().find(|d| passes(d)).map(|d| d.kind)
     };
     let Some(kind) = kind else { return Vec::new() };
     // The closest examples may name another kind than the message's own subject: a safety topic
@@ -1149,28 +1149,33 @@ fn distress_similarities(snap: &Snapshot, vectors: &[&[f32]]) -> Vec<Option<Dist
 /// judge (at most `MAX_SENTENCES`, the longest), each embedded on its own. Empty for a message of one
 /// sentence, whose whole vector says the same.
 pub fn sentence_similarities(snap: &Snapshot, text: &str) -> Vec<DistressSimilarity> {
-    sentences_judged(snap, text).collect()
-}
-
-/// `sentence_similarities`, as an iterator.
-fn sentences_judged<'a>(snap: &'a Snapshot, text: &'a str) -> impl Iterator<Item = DistressSimilarity> + 'a {
     let parts = match (&snap.semantic, &snap.distress) {
         (Some(_), Some(_)) => judged_sentences(text),
         _ => Vec::new(),
     };
     // Each sentence is read on its own (a sentence's share of the whole message's pass carries the
-    // rest of the message with it, and caught fewer disclosures), all of them in one pass.
-    let texts: Vec<(&str, usize)> = parts.iter().map(|s| (*s, crate::semantic::SENTENCE_TOKENS)).collect();
-    let vectors = match snap.semantic.as_ref().filter(|_| !texts.is_empty()).map(|s| s.query_vectors(&texts)) {
-        Some(Ok(v)) => v,
+    // rest of the message with it, and caught fewer disclosures), all of them in one pass. The asking
+    // sentence is often one of them, and already read on its own the same way.
+    let known = prepared(text).and_then(|p| p.vectors.as_ref().and_then(|v| v.asking.clone()));
+    let new: Vec<(&str, usize)> =
+        parts.iter().copied().filter(|s| known.as_ref().is_none_or(|(t, _)| t != s)).map(|s| (s, crate::semantic::SENTENCE_TOKENS)).collect();
+    let mut vectors = match snap.semantic.as_ref().filter(|_| !new.is_empty()).map(|s| s.query_vectors(&new)) {
+        Some(Ok(v)) => v.into_iter(),
         Some(Err(e)) => {
             tracing::warn!("the sentences could not be embedded: {e:#}");
-            Vec::new()
+            Vec::new().into_iter()
         }
-        None => Vec::new(),
+        None => Vec::new().into_iter(),
     };
-    let refs: Vec<&[f32]> = vectors.iter().map(|v| v.as_slice()).collect();
-    distress_similarities(snap, &refs).into_iter().flatten()
+    let in_order: Vec<Vec<f32>> = parts
+        .iter()
+        .filter_map(|s| match &known {
+            Some((t, v)) if t == s => Some(v.clone()),
+            _ => vectors.next(),
+        })
+        .collect();
+    let refs: Vec<&[f32]> = in_order.iter().map(|v| v.as_slice()).collect();
+    distress_similarities(snap, &refs).into_iter().flatten().collect()
 }
 
 /// The sentences of a message that the distress check reads one by one: those long enough to judge,

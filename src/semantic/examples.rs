@@ -36,13 +36,8 @@ impl<L: Copy + PartialEq> ExampleIndex<L> {
         self.labels.is_empty()
     }
 
-    /// The highest similarities of `vector` to the examples of each label, in one pass, labels in
-    /// the order they first occur.
-    pub fn closest_by_label<const K: usize>(&self, vector: &[f32]) -> Vec<(L, TopK<K>)> {
-        self.closest_by_label_each(&[vector]).pop().unwrap_or_default()
-    }
-
-    /// `closest_by_label` for each of `vectors`, in one pass over the examples.
+    /// For each of `vectors`, its highest similarities to the examples of each label (labels in the
+    /// order they first occur), in one pass over the examples.
     pub fn closest_by_label_each<const K: usize>(&self, vectors: &[&[f32]]) -> Vec<Vec<(L, TopK<K>)>> {
         let n = vectors.len();
         let mut out: Vec<Vec<(L, TopK<K>)>> = vec![Vec::new(); n];

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use wegwijs_kernels::dots;
 
 /// A message is read up to this many tokens, with the prefix and `<s>`, `</s>`, in one pass; a longer
-/// message is read from its start, with its asking sentences kept in (`Model::embed_with_parts`). It
+/// message is read from its start, with its asking sentences kept in (`Model::window_ids`). It
 /// bounds the time one message takes: on the own long-question sets, 64 gave the same recall as 96
 /// and 128.
 pub const QUERY_TOKENS: usize = 64;
@@ -206,13 +206,8 @@ impl SemanticIndex {
         out
     }
 
-    /// The highest similarities of `vector` to the titles and questions of topics that `keep` accepts
-    /// (each distinct text once).
-    pub fn closest<const K: usize>(&self, vector: &[f32], keep: impl Fn(&TopicId) -> bool) -> TopK<K> {
-        self.closest_each(&[vector], keep).pop().unwrap_or_default()
-    }
-
-    /// `closest` for each of `vectors`, in one pass over the rows.
+    /// For each of `vectors`, its highest similarities to the titles and questions of topics that
+    /// `keep` accepts (each distinct text once), in one pass over the rows.
     pub fn closest_each<const K: usize>(&self, vectors: &[&[f32]], keep: impl Fn(&TopicId) -> bool) -> Vec<TopK<K>> {
         let dim = self.model.dim();
         let mut tops = vec![TopK::default(); vectors.len()];

@@ -139,9 +139,14 @@ impl Model {
         let window = window.clamp(3, self.bert.max_positions());
         let prefix = kind.prefix().len();
         // Most messages fit: their ids without the places of the tokens.
-        let ids = self.tokenize(text, kind, window + 1)?;
-        if ids.len() <= window || keep.is_empty() {
-            return Ok(if ids.len() <= window { ids } else { self.tokenize(text, kind, window)? });
+        let mut ids = self.tokenize(text, kind, window + 1)?;
+        if ids.len() > window && keep.is_empty() {
+            // The start: one piece fewer.
+            ids.truncate(window - 1);
+            ids.push(self.tokenizer.eos_id);
+        }
+        if ids.len() <= window {
+            return Ok(ids);
         }
         let (ids, offsets) = self.tokenizer.encode_with_offsets(&format!("{}{}", kind.prefix(), text), self.bert.max_positions())?;
         let n = ids.len();
