@@ -346,6 +346,22 @@ impl Engine {
         LangEvidence { lang, source, detection: detection.clone() }
     }
 
+    /// `f` with `text` prepared as a newcomer's message would be (its vectors read once): for
+    /// diagnostics that look again at how a message was seen (`eval --lines`).
+    pub fn with_prepared<R>(&self, text: &str, f: impl FnOnce(&Snapshot) -> R) -> R {
+        let snap = self.snapshot();
+        PREPARED.set(Some(Arc::new(self.prep(&snap, text, None))));
+        let _prepared = Prepared;
+        f(&snap)
+    }
+
+    /// The distress similarity of the whole of a prepared message, read as `second_opinion` reads it
+    /// (its window, the question kept in), with the model.
+    pub fn prepared_distress(snap: &Snapshot, text: &str) -> Option<DistressSimilarity> {
+        let prep = prepared(text)?;
+        distress_similarity(snap, &prep.vectors.as_ref()?.whole)
+    }
+
     /// Answers one question with no conversation around it.
     pub fn ask(&self, text: &str, hint: Option<&str>) -> Asked {
         let snap = self.snapshot();
@@ -417,11 +433,13 @@ impl Engine {
     /// The [`Prep`] of a text.
     fn prep(&self, snap: &Snapshot, text: &str, hint: Option<&str>) -> Prep {
         let detection = snap.detector.detect(&strip_markup(text));
-        let trigger = snap.triggers.check(text);
-        let categories = if matches!(trigger, Some(Trigger::Safeguarding(_))) { snap.triggers.categories(text) } else { Vec::new() };
+        // The phrases read once for the trigger, its kinds of danger and the harmless look-alikes.
+        let (hits, harmless) = snap.triggers.look(text);
+        let trigger = hits.first().map(|h| h.trigger);
+        let categories = if matches!(trigger, Some(Trigger::Safeguarding(_))) { crate::escalation::triggers::categories_of(&hits) } else { Vec::new() };
         let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text).map(Arc::new));
         let semantic = semantic_scores(snap, vectors.as_deref());
-        let mut prep = Prep { text: text.to_string(), detection, trigger, categories, harmless: snap.triggers.harmless_in(text), vectors, semantic, lexical: None };
+        let mut prep = Prep { text: text.to_string(), detection, trigger, categories, harmless, vectors, semantic, lexical: None };
         // The languages the message will most likely be searched in: its own, when it is clear.
         let ev = self.language_of(&prep.detection, None, None, hint);
         if matches!(ev.source, LangSource::Message) {
@@ -1080,7 +1098,7 @@ pub fn second_opinion(snap: &Snapshot, cfg: &BotConfig, ranked: &Ranked, text: &
     } else {
         // About as close to distress as to anything ordinary, but not clearly closer: a disclosure
         // after a practical question is diluted in the whole, so each sentence gets a look of its own
-        // (lazily: the sentences after the first that passes are not embedded).
+        // (all of them in one pass).
         sentence_similarities(snap, text).into_iter().find(|d| passes(d)).map(|d| d.kind)
     };
     let Some(kind) = kind else { return Vec::new() };

@@ -202,8 +202,10 @@ pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn s
         if let Some(out) = lines.as_deref_mut() {
             let snap = engine.snapshot();
             let phrase = matches!(snap.triggers.check(q), Some(crate::escalation::Trigger::Safeguarding(_)));
-            let whole = snap.semantic.as_ref().and_then(|s| s.query_vector(q).ok()).and_then(|v| crate::conversation::distress_similarity(&snap, &v));
-            let sentences = crate::conversation::sentence_similarities(&snap, q);
+            let (whole, sentences) = engine.with_prepared(q, |snap| {
+                use crate::conversation::{sentence_similarities, Engine};
+                (Engine::prepared_distress(snap, q), sentence_similarities(snap, q))
+            });
             let line = serde_json::json!({
                 "q": q,
                 "lang": expected_lang,

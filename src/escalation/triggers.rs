@@ -733,25 +733,23 @@ impl Triggers {
 
     /// Every kind of danger that `text` shows, in category order (the first is [`Triggers::check`]'s).
     pub fn categories(&self, text: &str) -> Vec<Category> {
-        let mut out: Vec<Category> = Vec::new();
-        for h in self.explain(text) {
-            if let Trigger::Safeguarding(c) = h.trigger
-                && !out.contains(&c)
-            {
-                out.push(c);
-            }
-        }
-        out
+        categories_of(&self.explain(text))
     }
 
     /// Every phrase that fires in `text`, danger first (in category order), then requests for a person.
     pub fn explain(&self, text: &str) -> Vec<Hit> {
+        self.look(text).0
+    }
+
+    /// `explain` and `harmless_in` of one text, reading it once (both are asked of every message).
+    pub fn look(&self, text: &str) -> (Vec<Hit>, bool) {
         let view = self.view(text);
         if view.words.is_empty() && view.han.is_empty() {
-            return Vec::new();
+            return (Vec::new(), false);
         }
         let harmless: Vec<(bool, (usize, usize))> =
             self.listed(&view, List::Harmless).map(|i| &self.harmless[i]).flat_map(|p| p.find(&view).into_iter().map(|s| (p.han, s))).collect();
+        let any_harmless = !harmless.is_empty();
         let innocent = |p: &Phrase, s: (usize, usize)| harmless.iter().any(|(han, h)| *han == p.han && h.0 <= s.0 && s.1 <= h.1);
         let mut hits = Vec::new();
         for (c, p) in self.listed(&view, List::Safeguarding).map(|i| &self.safeguarding[i]) {
@@ -789,7 +787,7 @@ impl Triggers {
                 hits.push(Hit { trigger: Trigger::Advisor, lang: p.lang, phrase: p.text.clone() });
             }
         }
-        hits
+        (hits, any_harmless)
     }
 
     /// Languages that have phrases of this kind (for tests and `kb check`).
@@ -816,6 +814,19 @@ impl Triggers {
             Kind::SignExcept => self.sign_except.iter().filter(|p| p.lang == lang).count(),
         }
     }
+}
+
+/// Every kind of danger among `hits`, in their order (the first is [`Triggers::check`]'s).
+pub fn categories_of(hits: &[Hit]) -> Vec<Category> {
+    let mut out: Vec<Category> = Vec::new();
+    for h in hits {
+        if let Trigger::Safeguarding(c) = h.trigger
+            && !out.contains(&c)
+        {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Appends to a list and returns the place.
