@@ -138,9 +138,11 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Report> {
 
 /// `run`, and with `lines`: one JSON object per question written there, with how the safeguarding
 /// check saw it (`wegwijs eval FILE --lines OUT`): whether a phrase fired, and with the model the
-/// distress similarity of the whole message and of each sentence (`conversation::second_opinion`).
-/// For editors asking why a message did or did not raise the alarm, and for choosing
-/// `[semantic] distress_above` and `distress_margin` on sets of one's own.
+/// distress similarity of the whole message and of each sentence (`conversation::second_opinion`);
+/// and the decision with the first three topics of the ranking (score, language, anchored).
+/// For editors asking why a message did or did not raise the alarm or get its answer, and for
+/// choosing `[semantic] distress_above` and `distress_margin` and the `[search]` thresholds on sets
+/// of one's own.
 pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn std::io::Write>) -> Result<Report> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut overall = Acc::default();
@@ -215,6 +217,9 @@ pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn s
                 "harmless": snap.triggers.harmless_in(q),
                 "distress": whole,
                 "sentences": sentences,
+                "expect": expect,
+                "decision": asked.ranked.decision,
+                "topics": asked.ranked.topics.iter().take(3).collect::<Vec<_>>(),
             });
             writeln!(out, "{line}")?;
         }

@@ -56,7 +56,7 @@ enum Command {
         /// List the questions answered wrongly.
         #[arg(long, short)]
         verbose: bool,
-        /// Write how the safeguarding check saw each question to this file (JSON lines).
+        /// Write how the safeguarding check saw each question, and its decision and first three topics, to this file (JSON lines).
         #[arg(long, value_name = "OUT")]
         lines: Option<PathBuf>,
     },

@@ -93,6 +93,15 @@ fn eval_json_has_every_key() {
     let calm = seen.iter().find(|l| l["q"] == "my phone is dead, where can I charge it").unwrap();
     assert!(calm["alarm"].is_null() && calm["phrase"] == false && calm["safety"] == false, "{calm}");
     assert!(calm["distress"].is_null() && calm["sentences"].as_array().unwrap().is_empty(), "the fixture bot has no model: {calm}");
+    // With the decision and the first topics of the ranking.
+    let gp = seen.iter().find(|l| l["q"] == "hoe vind ik een huisarts").unwrap();
+    assert_eq!((gp["decision"]["kind"].as_str(), gp["decision"]["topics"].as_str()), (Some("answer"), Some("gp-registration")), "{gp}");
+    assert_eq!(gp["expect"], serde_json::json!(["gp-registration"]));
+    let topics = gp["topics"].as_array().unwrap();
+    assert!((1..=3).contains(&topics.len()) && topics[0]["topic"] == "gp-registration" && topics[0]["score"].as_f64().unwrap() > 0.0, "{gp}");
+    let weather = seen.iter().find(|l| l["q"] == "what is the weather tomorrow").unwrap();
+    assert_eq!((weather["decision"]["kind"].as_str(), weather["expect"].as_array().map(Vec::len)), (Some("dont-know"), Some(0)), "{weather}");
+    assert!(alarm["expect"].is_null(), "a distress line expects no topic: {alarm}");
 }
 
 #[test]
