@@ -431,23 +431,36 @@ impl Engine {
     }
 
     /// The [`Prep`] of a text.
+    ///
+    /// With the model, its pass runs beside the rest (language, phrases, lexical search), which is
+    /// read on one core: the pass's products take both cores, and the core that finishes the rest
+    /// first joins them.
     fn prep(&self, snap: &Snapshot, text: &str, hint: Option<&str>) -> Prep {
-        let detection = snap.detector.detect(&strip_markup(text));
-        // The phrases read once for the trigger, its kinds of danger and the harmless look-alikes.
-        let (hits, harmless) = snap.triggers.look(text);
+        let model = || {
+            let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text).map(Arc::new));
+            let semantic = semantic_scores(snap, vectors.as_deref());
+            (vectors, semantic)
+        };
+        let rest = || {
+            let detection = snap.detector.detect(&strip_markup(text));
+            // The phrases read once for the trigger, its kinds of danger and the harmless look-alikes.
+            let (hits, harmless) = snap.triggers.look(text);
+            // The languages the message will most likely be searched in: its own, when it is clear.
+            let ev = self.language_of(&detection, None, None, hint);
+            let lexical = matches!(ev.source, LangSource::Message).then(|| {
+                let langs = lexical_langs(&ev);
+                let ranked = snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms);
+                (langs, ranked)
+            });
+            (detection, hits, harmless, lexical)
+        };
+        let ((vectors, semantic), (detection, hits, harmless, lexical)) = match snap.semantic {
+            Some(_) => rayon::join(model, rest),
+            None => (model(), rest()),
+        };
         let trigger = hits.first().map(|h| h.trigger);
         let categories = if matches!(trigger, Some(Trigger::Safeguarding(_))) { crate::escalation::triggers::categories_of(&hits) } else { Vec::new() };
-        let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text).map(Arc::new));
-        let semantic = semantic_scores(snap, vectors.as_deref());
-        let mut prep = Prep { text: text.to_string(), detection, trigger, categories, harmless, vectors, semantic, lexical: None };
-        // The languages the message will most likely be searched in: its own, when it is clear.
-        let ev = self.language_of(&prep.detection, None, None, hint);
-        if matches!(ev.source, LangSource::Message) {
-            let langs = lexical_langs(&ev);
-            let ranked = snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms);
-            prep.lexical = Some((langs, ranked));
-        }
-        prep
+        Prep { text: text.to_string(), detection, trigger, categories, harmless, vectors, semantic, lexical }
     }
 
     /// Records the last question for the editors, when the bot is configured to.
