@@ -954,6 +954,29 @@ mod tests {
     }
 
     #[test]
+    fn one_look_gives_what_explain_and_harmless_in_give() {
+        let mut t = t(Lang::En, Kind::Safeguarding(Category::Danger), &["killing me"]);
+        t.add(Lang::En, &["deadline killing me".into(), "beats me chess".into()], Kind::Harmless);
+        t.add(Lang::En, &["talk human".into()], Kind::Advisor);
+        t.add(Lang::En, &["hits|beats me".into()], DOMESTIC);
+        for text in [
+            "the deadline is killing me",
+            "the deadline is killing me and my husband is killing me",
+            "my son always beats me at chess",
+            "he hits me, can I talk to a human",
+            "where do I register my address",
+            "",
+        ] {
+            let (hits, harmless) = t.look(text);
+            assert_eq!(hits, t.explain(text), "{text}");
+            assert_eq!(harmless, t.harmless_in(text), "{text}");
+            assert_eq!(categories_of(&hits), t.categories(text), "{text}");
+        }
+        assert!(t.look("the deadline is killing me").1 && !t.look("he hits me").1);
+        assert_eq!(categories_of(&t.look("he hits me, can I talk to a human").0), [Category::Domestic]);
+    }
+
+    #[test]
     fn danger_comes_before_a_request_for_a_person() {
         let mut t = t(Lang::En, Kind::Advisor, &["talk human"]);
         t.add(Lang::En, &["hits|beats me".into()], DOMESTIC);
