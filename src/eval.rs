@@ -203,7 +203,8 @@ pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn s
         let alarm = asked.safeguarding.is_some();
         if let Some(out) = lines.as_deref_mut() {
             let snap = engine.snapshot();
-            let phrase = matches!(snap.triggers.check(q), Some(crate::escalation::Trigger::Safeguarding(_)));
+            let (hits, harmless) = snap.triggers.look(q);
+            let phrase = matches!(hits.first().map(|h| h.trigger), Some(crate::escalation::Trigger::Safeguarding(_)));
             let (whole, sentences) = engine.with_prepared(q, |snap| {
                 use crate::conversation::{sentence_similarities, Engine};
                 (Engine::prepared_distress(snap, q), sentence_similarities(snap, q))
@@ -214,7 +215,7 @@ pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn s
                 "safety": marked,
                 "alarm": asked.safeguarding,
                 "phrase": phrase,
-                "harmless": snap.triggers.harmless_in(q),
+                "harmless": harmless,
                 "distress": whole,
                 "sentences": sentences,
                 "expect": expect,
