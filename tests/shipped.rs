@@ -124,13 +124,39 @@ fn own_sets_keep_abstaining_where_it_should() {
     assert!(wordy.overall.abstain_rate_in_scope <= 0.2, "long questions abstain {}", wordy.overall.abstain_rate_in_scope);
     assert!(wordy.overall.recall_at_1 >= 0.75, "long questions: recall@1 {}", wordy.overall.recall_at_1);
     // Semantic similarity answers more, and now and then a question about something else comes close
-    // enough to a topic to be offered it (README: 25 of 29 declined).
+    // enough to a topic to be offered it (README: 26 of 29 declined).
     assert!(
         wordy.out_of_scope.abstained as f64 >= 0.8 * wordy.out_of_scope.n as f64,
         "out of scope among the long questions: {} of {} declined",
         wordy.out_of_scope.abstained,
         wordy.out_of_scope.n
     );
+}
+
+/// Russian and Ukrainian typed in Latin letters are recognised as such (and answered in their
+/// language), while the Latin-script languages keep theirs.
+#[test]
+fn russian_and_ukrainian_in_latin_letters_are_recognised() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = leiden_engine(dir.path());
+    let r = wegwijs::eval::run(&e, &root().join("eval/own/langid-translit.jsonl")).unwrap();
+    let lid = r.langid.expect("language lines");
+    assert_eq!(lid.n, 40);
+    assert!(lid.overall >= 0.95, "Latin-letter Russian and Ukrainian: {}", lid.overall);
+    let snap = e.snapshot();
+    for (text, lang) in [
+        ("privet, podskazhite gde poluchit BSN i chto nado s soboj", Lang::Ru),
+        ("dobryi den, yak zareyestruvatysya v gemeente", Lang::Uk),
+        ("waar kan ik mijn BSN ophalen", Lang::Nl),
+        ("gdzie moge odebrac numer BSN", Lang::Pl),
+        ("nereden BSN numarasi alabilirim", Lang::Tr),
+    ] {
+        assert_eq!(snap.detector.detect(text).lang, Some(lang), "{text}");
+    }
+    // The answer comes in the language the newcomer writes, in its own script.
+    let asked = e.ask("zdravstvujte, kak mne poluchit BSN, ja tolko chto priehala v lejden", None);
+    assert_eq!(asked.language.lang, Lang::Ru);
+    assert_eq!(asked.ranked.topics.first().map(|t| t.topic.to_string()).as_deref(), Some("bsn"));
 }
 
 /// The development set measures; it must not teach. No question or title equals one of its lines.

@@ -9,6 +9,7 @@
 
 mod corpus;
 mod model;
+mod translit;
 mod words;
 
 pub use model::NgramModel;
@@ -106,6 +107,10 @@ fn count_scripts(text: &str) -> ScriptCounts {
 struct Base {
     chars: NgramModel,
     words: WordModel,
+    /// Russian and Ukrainian in Latin letters (`translit.rs`), apart from the Cyrillic statistics so
+    /// that those stay as they are.
+    latin_chars: NgramModel,
+    latin_words: WordModel,
 }
 
 fn base() -> &'static Base {
@@ -113,6 +118,7 @@ fn base() -> &'static Base {
     BASE.get_or_init(|| {
         let mut chars = NgramModel::default();
         let mut words = WordModel::default();
+        let (mut latin_chars, mut latin_words) = (NgramModel::default(), WordModel::default());
         for (lang, text) in words::LISTS {
             let latin = lang.script() == crate::lang::Script::Latin;
             for (w, zipf) in words::entries(text) {
@@ -132,6 +138,15 @@ fn base() -> &'static Base {
                 // As if counted in a corpus of ten million words.
                 let count = 10f32.powf(zipf - 2.0).round().max(1.0) as u32;
                 chars.add_weighted(*lang, w, count);
+                // Typed in Latin letters: less likely than the language's own script, and the English
+                // spelling more common than the one with j.
+                for (scheme, less) in [(translit::Scheme::English, TRANSLIT_LESS), (translit::Scheme::J, TRANSLIT_LESS + 0.3)] {
+                    if let Some(l) = translit::latin(*lang, w, scheme) {
+                        latin_words.add(*lang, &l, zipf - less);
+                        let count = 10f32.powf(zipf - less - 2.0).round().max(1.0) as u32;
+                        latin_chars.add_weighted(*lang, &l, count);
+                    }
+                }
             }
         }
         for (lang, text) in corpus::TEXTS {
@@ -139,7 +154,7 @@ fn base() -> &'static Base {
                 chars.add_weighted(*lang, line, 3);
             }
         }
-        Base { chars: chars.finish(), words }
+        Base { chars: chars.finish(), words, latin_chars: latin_chars.finish(), latin_words }
     })
 }
 
@@ -199,9 +214,25 @@ impl Models {
     }
 }
 
+/// How much less likely (in Zipf units) a Russian or Ukrainian word is typed in Latin letters than in
+/// its own script: a Latin-letter message is far more often one of the Latin-script languages.
+const TRANSLIT_LESS: f32 = 0.5;
+
 /// Weight of word evidence against character evidence.
 const WORD_WEIGHT: f32 = 24.0;
 const WHATLANG_SHORT: f32 = 0.1;
+
+/// Adds each word's log probability (from the first of `layers` with a list for the language) to the
+/// candidates' character scores.
+fn add_word_evidence(text: &str, scores: &mut [(Lang, f32)], layers: &[&WordModel]) {
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(200) {
+        for (lang, score) in scores.iter_mut() {
+            if let Some(lp) = WordModel::log_prob(layers, *lang, w) {
+                *score += WORD_WEIGHT * lp;
+            }
+        }
+    }
+}
 
 /// Detects languages among an allowed set.
 pub struct Detector {
@@ -303,12 +334,15 @@ impl Detector {
         let b = base();
         let (mut scores, n_grams) = model::scores(&[&b.chars, &self.model.chars], &text, &candidates);
         let word_layers = [&b.words, &self.model.words];
-        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(200) {
-            for (lang, score) in scores.iter_mut() {
-                if let Some(lp) = WordModel::log_prob(&word_layers, *lang, w) {
-                    *score += WORD_WEIGHT * lp;
-                }
-            }
+        add_word_evidence(&text, &mut scores, &word_layers);
+        // Latin letters may also be Russian or Ukrainian typed without a Cyrillic keyboard.
+        let mut candidates = candidates;
+        let latin: Vec<Lang> = [Lang::Ru, Lang::Uk].into_iter().filter(|l| script == Script::Latin && allowed(*l)).collect();
+        if !latin.is_empty() {
+            let (mut more, _) = model::scores(&[&b.latin_chars], &text, &latin);
+            add_word_evidence(&text, &mut more, &[&b.latin_words]);
+            scores.extend(more);
+            candidates.extend(latin);
         }
         let mut probs = model::softmax(scores, n_grams, &candidates);
         if script == Script::Latin {
@@ -364,5 +398,21 @@ mod tests {
         assert_eq!(det.lang, Some(Lang::Nl));
         assert_eq!(det.method, Method::Model);
         assert_eq!(d.detect("sidee baan ku helayaa lambarka").lang, Some(Lang::So));
+    }
+
+    #[test]
+    fn russian_and_ukrainian_in_latin_letters_are_told_from_latin_languages() {
+        let d = detector();
+        assert_eq!(d.detect("privet, podskazhite pozhaluysta gde poluchit BSN").lang, Some(Lang::Ru));
+        assert_eq!(d.detect("zdravstvujte, ja ne ponimaju pismo ot nalogovoj").lang, Some(Lang::Ru));
+        assert_eq!(d.detect("pidkazhit bud laska, de otrymaty BSN").lang, Some(Lang::Uk));
+        assert_eq!(d.detect("dyakuyu, ya zrozumila, shcho treba robyty").lang, Some(Lang::Uk));
+        // The Latin-script languages keep their own words.
+        assert_eq!(d.detect("gdzie mogę dostać numer BSN").lang, Some(Lang::Pl));
+        assert_eq!(d.detect("gdzie moge dostac numer BSN, prosze o pomoc").lang, Some(Lang::Pl));
+        assert_eq!(d.detect("nasil BSN numarasi alabilirim").lang, Some(Lang::Tr));
+        assert_eq!(d.detect("unde pot sa iau numarul BSN").lang, Some(Lang::Ro));
+        // Cyrillic is decided as before.
+        assert_eq!(d.detect("Где получить номер BSN").lang, Some(Lang::Ru));
     }
 }
