@@ -407,13 +407,13 @@ impl Engine {
         if let Some(p) = prepared(text) {
             let lexical = match &p.lexical {
                 Some((l, r)) if *l == langs => r.clone(),
-                _ => snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms),
+                _ => snap.index.search(&search_text(ev, text), &langs, &self.search_params(snap), &snap.kb.synonyms),
             };
             return (lexical, p.semantic.clone(), p.vectors.as_ref().map(|v| v.whole.clone()));
         }
         let vectors = snap.semantic.as_ref().and_then(|s| embed(s, text).map(Arc::new));
         let semantic = semantic_scores(snap, vectors.as_deref());
-        (snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms), semantic, vectors.map(|v| v.whole.clone()))
+        (snap.index.search(&search_text(ev, text), &langs, &self.search_params(snap), &snap.kb.synonyms), semantic, vectors.map(|v| v.whole.clone()))
     }
 
     /// Works out, before the desk lock, what a newcomer's question gives that depends on its text
@@ -449,7 +449,7 @@ impl Engine {
             let ev = self.language_of(&detection, None, None, hint);
             let lexical = matches!(ev.source, LangSource::Message).then(|| {
                 let langs = lexical_langs(&ev);
-                let ranked = snap.index.search(text, &langs, &self.search_params(snap), &snap.kb.synonyms);
+                let ranked = snap.index.search(&search_text(&ev, text), &langs, &self.search_params(snap), &snap.kb.synonyms);
                 (langs, ranked)
             });
             (detection, hits, harmless, lexical)
@@ -1251,6 +1251,19 @@ fn flush(desk: &mut Desk, out: &mut Vec<Outgoing>) {
 /// Latin-script words in right-to-left text.
 fn is_isolate(c: char) -> bool {
     matches!(c, '\u{2066}'..='\u{2069}')
+}
+
+/// The text lexical search reads. Russian or Ukrainian typed in Latin letters ("kak poluchit BSN") is
+/// searched in Cyrillic, the knowledge base's own letters, with abbreviations and Dutch terms
+/// ("gemeente", "huisarts") left as they are; any other message as it is.
+fn search_text<'a>(ev: &LangEvidence, text: &'a str) -> std::borrow::Cow<'a, str> {
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    let cyrillic = text.chars().filter(|c| ('\u{0400}'..='\u{04FF}').contains(c)).count();
+    if ev.detection.lang != Some(ev.lang) || latin <= 2 * cyrillic {
+        return text.into();
+    }
+    let dutch = |w: &str| w.len() >= 5 && crate::language::word_zipf(Lang::Nl, &w.to_lowercase()).is_some_and(|z| z >= 2.5);
+    crate::language::to_cyrillic(ev.lang, text, dutch).map_or(text.into(), Into::into)
 }
 
 /// The vectors of a message, or `None` (with a warning without its text) when the model cannot read it.

@@ -153,10 +153,22 @@ fn russian_and_ukrainian_in_latin_letters_are_recognised() {
     ] {
         assert_eq!(snap.detector.detect(text).lang, Some(lang), "{text}");
     }
-    // The answer comes in the language the newcomer writes, in its own script.
-    let asked = e.ask("zdravstvujte, kak mne poluchit BSN, ja tolko chto priehala v lejden", None);
-    assert_eq!(asked.language.lang, Lang::Ru);
-    assert_eq!(asked.ranked.topics.first().map(|t| t.topic.to_string()).as_deref(), Some("bsn"));
+    // The answer comes in the language the newcomer writes, and the same as for the question in
+    // Cyrillic.
+    for (latin, cyrillic, lang) in [
+        ("gde uchit gollandskiy yazyk besplatno", "где учить голландский язык бесплатно", Lang::Ru),
+        ("kak otkryt schet v banke", "как открыть счет в банке", Lang::Ru),
+        ("de vchyty niderlandsku movu bezkoshtovno", "де вчити нідерландську мову безкоштовно", Lang::Uk),
+    ] {
+        let (a, b) = (e.ask(latin, None), e.ask(cyrillic, None));
+        assert_eq!(a.language.lang, lang, "{latin}");
+        assert_eq!(a.ranked.decision, b.ranked.decision, "{latin}");
+    }
+    // Searched in Cyrillic, such questions are answered like the knowledge base's own.
+    let q = wegwijs::eval::run(&e, &root().join("eval/own/translit-questions.jsonl")).unwrap();
+    assert_eq!(q.overall.n, 20);
+    assert!(q.overall.recall_at_3 >= 0.9, "Latin-letter questions: recall@3 {}", q.overall.recall_at_3);
+    assert!(q.overall.abstain_rate_in_scope <= 0.1, "Latin-letter questions: don't know {}", q.overall.abstain_rate_in_scope);
 }
 
 /// The development set measures; it must not teach. No question or title equals one of its lines.

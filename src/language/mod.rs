@@ -13,6 +13,7 @@ mod translit;
 mod words;
 
 pub use model::NgramModel;
+pub use translit::to_cyrillic;
 pub use words::WordModel;
 
 use crate::lang::{Lang, Script};
