@@ -1257,9 +1257,14 @@ fn is_isolate(c: char) -> bool {
 /// searched in Cyrillic, the knowledge base's own letters, with abbreviations and Dutch terms
 /// ("gemeente", "huisarts") left as they are; any other message as it is.
 fn search_text<'a>(ev: &LangEvidence, text: &'a str) -> std::borrow::Cow<'a, str> {
-    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-    let cyrillic = text.chars().filter(|c| ('\u{0400}'..='\u{04FF}').contains(c)).count();
-    if ev.detection.lang != Some(ev.lang) || latin <= 2 * cyrillic {
+    // Only a message detected as Russian or Ukrainian is looked at further (the text is read once).
+    if !matches!(ev.lang, Lang::Ru | Lang::Uk) || ev.detection.lang != Some(ev.lang) {
+        return text.into();
+    }
+    let (latin, cyrillic) = text.chars().fold((0, 0), |(l, c), ch| {
+        (l + usize::from(ch.is_ascii_alphabetic()), c + usize::from(('\u{0400}'..='\u{04FF}').contains(&ch)))
+    });
+    if latin <= 2 * cyrillic {
         return text.into();
     }
     let dutch = |w: &str| w.len() >= 5 && crate::language::word_zipf(Lang::Nl, &w.to_lowercase()).is_some_and(|z| z >= 2.5);
