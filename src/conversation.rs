@@ -1188,8 +1188,13 @@ pub fn sentence_similarities(snap: &Snapshot, text: &str) -> Vec<DistressSimilar
     // rest of the message with it, and caught fewer disclosures), all of them in one pass. The asking
     // sentence is often one of them, and already read on its own the same way.
     let known = prepared(text).and_then(|p| p.vectors.as_ref().and_then(|v| v.asking.clone()));
-    let new: Vec<(&str, usize)> =
-        parts.iter().copied().filter(|s| known.as_ref().is_none_or(|(t, _)| t != s)).map(|s| (s, crate::semantic::SENTENCE_TOKENS)).collect();
+    let new: Vec<&str> = parts.iter().copied().filter(|s| known.as_ref().is_none_or(|(t, _)| t != s)).collect();
+    let new = match &snap.semantic {
+        Some(sem) => within_budget(sem, text, &new),
+        None => Vec::new(),
+    };
+    // Sentences left out for the budget are left out of the comparison as well.
+    let parts: Vec<&str> = parts.into_iter().filter(|s| known.as_ref().is_some_and(|(t, _)| t == s) || new.iter().any(|(n, _)| n == s)).collect();
     let mut vectors = match snap.semantic.as_ref().filter(|_| !new.is_empty()).map(|s| s.query_vectors(&new)) {
         Some(Ok(v)) => v.into_iter(),
         Some(Err(e)) => {
@@ -1207,6 +1212,25 @@ pub fn sentence_similarities(snap: &Snapshot, text: &str) -> Vec<DistressSimilar
         .collect();
     let refs: Vec<&[f32]> = in_order.iter().map(|v| v.as_slice()).collect();
     distress_similarities(snap, &refs).into_iter().flatten().collect()
+}
+
+/// The sentences (longest first) that the second pass reads, each with the tokens it may read, so
+/// that both passes together read at most `MESSAGE_TOKENS`: the first pass read the message up to
+/// `QUERY_TOKENS` and its asking part on its own. A sentence that does not fit is cut to what is left,
+/// or left out below `MIN_SENTENCE_TOKENS`.
+fn within_budget<'a>(sem: &SemanticIndex, text: &str, sentences: &[&'a str]) -> Vec<(&'a str, usize)> {
+    use crate::semantic::{MESSAGE_TOKENS, MIN_SENTENCE_TOKENS, QUERY_TOKENS, SENTENCE_TOKENS};
+    let asking = crate::search::asking_sentences(text).map_or(0, |a| sem.token_count(&a.join(" ")).min(SENTENCE_TOKENS));
+    let mut left = MESSAGE_TOKENS.saturating_sub(sem.token_count(text).min(QUERY_TOKENS) + asking);
+    let mut out = Vec::new();
+    for s in sentences {
+        let n = sem.token_count(s).min(SENTENCE_TOKENS).min(left);
+        if n >= MIN_SENTENCE_TOKENS {
+            left -= n;
+            out.push((*s, n));
+        }
+    }
+    out
 }
 
 /// The sentences of a message that the distress check reads one by one: those long enough to judge,

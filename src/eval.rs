@@ -73,6 +73,15 @@ pub struct Latency {
     pub p99: f64,
 }
 
+/// Tokens the model read per question (all of its passes): what the time with the model goes with,
+/// free of the machine's load. Absent without a model.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Tokens {
+    pub p50: usize,
+    pub p99: usize,
+    pub max: usize,
+}
+
 /// Language identification on lines without `expect`.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct LangId {
@@ -113,6 +122,8 @@ pub struct Report {
     pub by_lang: BTreeMap<String, Metrics>,
     pub out_of_scope: OutOfScope,
     pub latency_ms: Latency,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Tokens>,
     pub safeguarding: Safeguarding,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub langid: Option<LangId>,
@@ -150,6 +161,7 @@ pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn s
     let mut oos = OutOfScope::default();
     let mut times = Vec::new();
     let mut timed: Vec<(f64, String)> = Vec::new();
+    let mut tokens: Vec<usize> = Vec::new();
     let mut misses = Vec::new();
     // langid: lang -> kind -> (ok, n)
     let mut lid: BTreeMap<String, BTreeMap<String, (usize, usize)>> = BTreeMap::new();
@@ -195,10 +207,12 @@ pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn s
             }
             continue;
         }
+        let read = crate::semantic::TOKENS_READ.load(std::sync::atomic::Ordering::Relaxed);
         let t0 = Instant::now();
         let asked = engine.ask(q, None);
         let ms = t0.elapsed().as_secs_f64() * 1000.0;
         times.push(ms);
+        tokens.push(crate::semantic::TOKENS_READ.load(std::sync::atomic::Ordering::Relaxed) - read);
         timed.push((ms, q.to_string()));
         let alarm = asked.safeguarding.is_some();
         if let Some(out) = lines.as_deref_mut() {
@@ -291,6 +305,10 @@ pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn s
         }
     }
     times.sort_by(f64::total_cmp);
+    tokens.sort_unstable();
+    // The same rank as `percentile`.
+    let at = |p: f64| tokens[((p * tokens.len() as f64).ceil() as usize).clamp(1, tokens.len()) - 1];
+    let tokens = (engine.snapshot().semantic.is_some() && !tokens.is_empty()).then(|| Tokens { p50: at(0.5), p99: at(0.99), max: at(1.0) });
     timed.sort_by(|a, b| b.0.total_cmp(&a.0));
     timed.truncate(5);
     let langid = (lid_n > 0).then(|| {
@@ -312,6 +330,7 @@ pub fn run_with_lines(engine: &Engine, path: &Path, mut lines: Option<&mut dyn s
         by_lang: by_lang.into_iter().map(|(l, a)| (l, a.metrics())).collect(),
         out_of_scope: oos,
         latency_ms: Latency { p50: percentile(&times, 0.5), p99: percentile(&times, 0.99) },
+        tokens,
         safeguarding: safety,
         langid,
         misses,
@@ -337,6 +356,9 @@ pub fn table(r: &Report, verbose: bool) -> String {
     row(&mut s, "overall", &r.overall);
     let _ = writeln!(s, "\nout of scope: {} of {} answered with \"I don't know\"", r.out_of_scope.abstained, r.out_of_scope.n);
     let _ = writeln!(s, "latency per question: p50 {:.3} ms, p99 {:.3} ms", r.latency_ms.p50, r.latency_ms.p99);
+    if let Some(t) = &r.tokens {
+        let _ = writeln!(s, "tokens read by the model per question: p50 {}, p99 {}, most {}", t.p50, t.p99, t.max);
+    }
     let sg = &r.safeguarding;
     if sg.n > 0 || sg.false_alarms > 0 {
         let _ = writeln!(s, "\nsafeguarding: {} of {} distress lines caught; {} false alarms on {} other lines", sg.caught, sg.n, sg.false_alarms, sg.ordinary);

@@ -650,3 +650,41 @@ fn each_sentence_is_judged_as_it_would_be_alone() {
         assert!((want.danger - g.danger).abs() < 1e-5 && (want.ordinary - g.ordinary).abs() < 1e-5 && want.kind == g.kind, "{s}: {g:?} for {want:?}");
     }
 }
+
+/// However long a message, the model reads at most `MESSAGE_TOKENS` for it over both passes: the
+/// message with its question, then the sentences the distress check reads alone, the longest first,
+/// as many as fit. `eval` reports what was read. (Counts are process-wide: nextest runs each test in
+/// its own process.)
+#[test]
+fn a_message_never_makes_the_model_read_more_than_its_budget() {
+    use std::sync::atomic::Ordering;
+    use wegwijs::semantic::{MESSAGE_TOKENS, QUERY_TOKENS, TOKENS_READ};
+    if common::test_model().is_none() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let engine = common::engine_for("bots/leiden.toml", data.path());
+    let text = "We came to Leiden from Aleppo two years ago, my husband, my mother and our three children, and we lived in a centre in Ter Apel for a long time before the municipality found us a house. \
+                Since we have the house my husband does not let me go out alone, he takes my phone and my bank card and says that I will never see the children again if I talk to anyone about it. \
+                The children go to a primary school near the house and my oldest son is in the last year there, the teacher says he needs to choose a secondary school this winter. \
+                My mother is old and sick and cannot take the stairs any more, she sleeps in the living room now. \
+                How do we choose a secondary school for my son?";
+    let judged: Vec<&str> = wegwijs::search::sentences(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(judged.len(), 5);
+    let before = TOKENS_READ.load(Ordering::Relaxed);
+    let similarities = engine.with_prepared(text, |snap| wegwijs::conversation::sentence_similarities(snap, text));
+    let read = TOKENS_READ.load(Ordering::Relaxed) - before;
+    assert!(read <= MESSAGE_TOKENS, "{read} tokens read");
+    assert!(read > QUERY_TOKENS, "the second pass read sentences too: {read}");
+    // The question was read alone in the first pass; of the four story sentences, the longest first
+    // fill what is left.
+    assert!(!similarities.is_empty() && similarities.len() < 4, "{similarities:?}");
+
+    let lines = data.path().join("long.jsonl");
+    std::fs::write(&lines, format!("{}\n", serde_json::json!({"q": text, "lang": "en", "expect": ["school-enrolment"]}))).unwrap();
+    let report = wegwijs::eval::run(&engine, &lines).unwrap();
+    let tokens = report.tokens.expect("tokens are reported with a model");
+    assert!(tokens.max <= MESSAGE_TOKENS && tokens.max > QUERY_TOKENS, "{tokens:?}");
+    let json = serde_json::to_value(wegwijs::eval::run(&engine, &lines).unwrap()).unwrap();
+    assert_eq!(json["tokens"]["max"], tokens.max);
+}

@@ -13,6 +13,10 @@ use anyhow::{bail, Context, Result};
 use candle_core::{DType, Device, Tensor};
 use std::collections::HashMap;
 
+/// Tokens read by every encoder of this process since it started (the time a pass takes goes with
+/// its tokens; `eval` reports them per question, a measure that the machine's load does not change).
+pub static TOKENS_READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// How the encoder does its arithmetic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arithmetic {
@@ -248,6 +252,7 @@ impl Bert {
         if texts.is_empty() {
             return Ok(Vec::new());
         }
+        TOKENS_READ.fetch_add(texts.iter().map(|t| t.len()).sum(), std::sync::atomic::Ordering::Relaxed);
         let h = self.hidden;
         let Layers::Packed { layers, embed_norm, positions } = &self.layers else {
             // Padded to the longest, with a mask.

@@ -16,8 +16,8 @@ mod tokenize;
 
 pub use fetch::{fetch, fetch_blocking, HUB_URL};
 pub use examples::{ExampleIndex, EXAMPLES_CACHE_FILE};
-pub use index::{BuildStats, SemanticIndex, TopK, TopicMatch, CACHE_FILE, QUERY_TOKENS, SENTENCE_TOKENS};
-pub use bert::Arithmetic;
+pub use index::{BuildStats, SemanticIndex, TopK, TopicMatch, CACHE_FILE, MESSAGE_TOKENS, MIN_SENTENCE_TOKENS, QUERY_TOKENS, SENTENCE_TOKENS};
+pub use bert::{Arithmetic, TOKENS_READ};
 pub use model::{Kind, Model, MODEL_FILES};
 
 use crate::bot::BotConfig;
