@@ -108,6 +108,29 @@ pub struct SemanticConfig {
     /// questions outside the safety topics, and the harmless examples).
     #[serde(default = "default_distress_margin")]
     pub distress_margin: f32,
+    /// The encoder's matrix products: "8-bit" (the default; about 1.7 times as fast, vectors within a
+    /// cosine of 0.999 of the exact ones) or "f16" (exact to float precision).
+    #[serde(default)]
+    pub products: Products,
+}
+
+/// `[semantic] products`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum Products {
+    #[default]
+    #[serde(rename = "8-bit")]
+    EightBit,
+    #[serde(rename = "f16")]
+    F16,
+}
+
+impl Products {
+    pub fn arithmetic(self) -> crate::semantic::Arithmetic {
+        match self {
+            Products::EightBit => crate::semantic::Arithmetic::Quantized,
+            Products::F16 => crate::semantic::Arithmetic::Packed,
+        }
+    }
 }
 
 fn default_distress_above() -> f32 {
@@ -280,6 +303,8 @@ pub struct BotConfig {
     pub semantic_model: Option<PathBuf>,
     /// `[semantic] cache`, resolved; `None` means `cache_dir()`.
     pub semantic_cache: Option<PathBuf>,
+    /// `[semantic] products`: the encoder's arithmetic.
+    pub semantic_arithmetic: crate::semantic::Arithmetic,
     pub file: BotFile,
 }
 
@@ -319,6 +344,7 @@ impl BotConfig {
             escalation,
             semantic_model: file.semantic.as_ref().map(|s| normalize(&base.join(&s.model))),
             semantic_cache: file.semantic.as_ref().and_then(|s| s.cache.as_ref()).map(|c| normalize(&base.join(c))),
+            semantic_arithmetic: file.semantic.as_ref().map_or(Products::EightBit, |s| s.products).arithmetic(),
             file,
         })
     }

@@ -1,5 +1,5 @@
 //! The encoder's kernels (crate `wegwijs-kernels`) against plain arithmetic: every product shape and
-//! epilogue, attention of texts laid end to end, layer norm.
+//! epilogue (f16 and 8-bit), attention of texts laid end to end, layer norm.
 
 use wegwijs_kernels::*;
 
@@ -42,6 +42,80 @@ fn packed_products_match_a_plain_product_for_every_shape_and_epilogue() {
                     Then::Residual(r) => want + r[i],
                 };
                 assert!((got - want).abs() <= 1e-4 * (1.0 + want.abs()), "m {m} n {out} k {inp}: {got} vs {want} at {i}");
+            }
+        }
+    }
+}
+
+/// The error an 8-bit product may have at (row r, column c): each weight off by at most half its
+/// column's step (its largest magnitude / 63), each input by half its row's step (the row's
+/// second-smallest to second-largest value in 255 steps), and their product.
+fn eight_bit_bound(x: &[f32], w: &[f32], inp: usize, r: usize, c: usize) -> f64 {
+    let row = &x[r * inp..(r + 1) * inp];
+    let wc = &w[c * inp..(c + 1) * inp];
+    let (lo, hi) = row.iter().fold((f32::MAX, f32::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    let lo2 = row.iter().filter(|v| **v != lo).fold(f32::MAX, |a, v| a.min(*v));
+    let hi2 = row.iter().filter(|v| **v != hi).fold(f32::MIN, |a, v| a.max(*v));
+    let (lo, hi) = if lo2 < hi2 { (lo2, hi2) } else { (lo, hi) };
+    let dx = ((hi - lo) / 255.0) as f64 / 2.0;
+    let dw = wc.iter().fold(0f32, |m, v| m.max(v.abs())) as f64 / 63.0 / 2.0;
+    let sum: f64 = row.iter().zip(wc).map(|(x, w)| x.abs() as f64 * dw + w.abs() as f64 * dx + dx * dw).sum();
+    sum * 1.01 + 1e-4
+}
+
+#[test]
+fn eight_bit_products_stay_within_their_rounding_for_every_shape_and_epilogue() {
+    if !available() {
+        eprintln!("this processor lacks AVX2, FMA or F16C: the kernels are not used here");
+        return;
+    }
+    // Rows past a tile, inputs not a multiple of 4 or 8, columns past a panel, a product split over
+    // cores, and rows with a far-out value (a hidden state's outlier channel) or equal values.
+    for (m, out, inp) in [(1, 16, 8), (7, 20, 13), (13, 48, 40), (40, 200, 384), (9, 384, 1536)] {
+        let mut x: Vec<f32> = (0..m * inp).map(|i| ((i * 37) % 101) as f32 / 50.0 - 1.0 + (i % 7) as f32 * 0.003).collect();
+        x[inp / 2] = 40.0;
+        if m > 1 {
+            x[inp + 1] = -25.0;
+            x[inp + 2] = -25.0;
+        }
+        if m > 2 {
+            x[2 * inp..3 * inp].fill(0.5);
+        }
+        let w: Vec<f32> = (0..out * inp).map(|i| ((i * 53) % 97) as f32 / 97.0 - 0.5).collect();
+        let b: Vec<f32> = (0..out).map(|i| i as f32 / 10.0).collect();
+        let res: Vec<f32> = (0..m * out).map(|i| (i % 7) as f32).collect();
+        let exact: Vec<f64> = (0..m * out)
+            .map(|i| {
+                let (r, c) = (i / out, i % out);
+                b[c] as f64 + (0..inp).map(|k| x[r * inp + k] as f64 * w[c * inp + k] as f64).sum::<f64>()
+            })
+            .collect();
+        let p = Quantized::new(&w, &b, out, inp);
+        assert_eq!(p.out_dim(), out);
+        let mut y = vec![f32::NAN; m * out];
+        p.forward(&x, m, Then::Bias, &mut y);
+        let mut worst = 0f64;
+        for (i, (got, want)) in y.iter().zip(&exact).enumerate() {
+            let bound = eight_bit_bound(&x, &w, inp, i / out, i % out);
+            let err = (*got as f64 - want).abs();
+            assert!(err <= bound, "m {m} n {out} k {inp}: {got} vs {want} at {i}, bound {bound}");
+            worst = worst.max(err / bound);
+        }
+        // Over hundreds of inputs rounding errors mostly cancel: far inside the worst case.
+        if inp >= 384 {
+            assert!(worst < 0.2, "m {m} n {out} k {inp}: an error of {worst} of the bound");
+        }
+        // The epilogues apply to the same sums.
+        for then in [Then::Gelu, Then::Residual(&res)] {
+            let mut z = vec![f32::NAN; m * out];
+            p.forward(&x, m, then, &mut z);
+            for (i, (got, plain)) in z.iter().zip(&y).enumerate() {
+                let want = match then {
+                    Then::Gelu => gelu(*plain),
+                    Then::Residual(r) => plain + r[i],
+                    Then::Bias => unreachable!(),
+                };
+                assert!((got - want).abs() <= 1e-5 * (1.0 + want.abs()), "m {m} n {out} k {inp}: {got} vs {want} at {i}");
             }
         }
     }

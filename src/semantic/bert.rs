@@ -2,13 +2,16 @@
 //! (a few texts of 5 to 130 tokens): query, key and value in one matrix product, the attention scale
 //! folded into the query weights. Weights and names are those of transformers' `BertModel`.
 //!
-//! Two ways to do the arithmetic give the same vectors to float precision:
-//! - [`Arithmetic::Packed`] (crate `wegwijs-kernels`, x86-64 with AVX2, FMA and F16C): f16 weights packed once,
-//!   the texts of a pass laid end to end without padding, both cores in each product;
+//! Three ways to do the arithmetic:
+//! - [`Arithmetic::Quantized`] (the default; crate `wegwijs-kernels`, x86-64 with AVX2, FMA and F16C):
+//!   8-bit integer products, the texts of a pass laid end to end without padding, both cores in each
+//!   product; vectors within a cosine of 0.999 of candle's, about 1.7 times as fast as f16;
+//! - [`Arithmetic::Packed`] (same crate and processors): f16 weights, f32 products, the same vectors as
+//!   candle's to float precision;
 //! - [`Arithmetic::Candle`], candle's tensor operations in f32, on any processor, with padding and a
-//!   mask when texts of different lengths share a pass.
+//!   mask when texts of different lengths share a pass (the reference).
 
-use wegwijs_kernels::{self as kernel, Packed, Then};
+use wegwijs_kernels::{self as kernel, Packed, Quantized, Then};
 use anyhow::{bail, Context, Result};
 use candle_core::{DType, Device, Tensor};
 use std::collections::HashMap;
@@ -25,6 +28,31 @@ pub enum Arithmetic {
     Packed,
     /// candle's operations in f32 (the reference).
     Candle,
+    /// 8-bit integer products (kernels of `wegwijs-kernels`, same processors as `Packed`): about
+    /// 1.7 times as fast, vectors within a cosine of 0.999 of candle's. Falls back to candle too.
+    Quantized,
+}
+
+/// One product of a layer for the kernels.
+enum Product {
+    F16(Packed),
+    I8(Quantized),
+}
+
+impl Product {
+    fn forward(&self, x: &[f32], m: usize, then: Then, out: &mut [f32]) {
+        match self {
+            Product::F16(p) => p.forward(x, m, then, out),
+            Product::I8(p) => p.forward(x, m, then, out),
+        }
+    }
+
+    fn out_dim(&self) -> usize {
+        match self {
+            Product::F16(p) => p.out_dim(),
+            Product::I8(p) => p.out_dim(),
+        }
+    }
 }
 
 /// The parts of `config.json` the encoder needs.
@@ -108,11 +136,11 @@ struct Layer {
 
 /// A layer for the kernels: packed products, plain norms.
 struct PackedLayer {
-    qkv: Packed,
-    out: Packed,
+    qkv: Product,
+    out: Product,
     norm1: PlainNorm,
-    up: Packed,
-    down: Packed,
+    up: Product,
+    down: Product,
     norm2: PlainNorm,
 }
 
@@ -136,7 +164,7 @@ enum Layers {
     Candle(Vec<Layer>),
     /// The layers, the embeddings' norm, and position plus token-type embeddings ([positions, hidden]),
     /// as plain numbers made once.
-    Packed { layers: Vec<PackedLayer>, embed_norm: PlainNorm, positions: Vec<f32> },
+    Packed { layers: Vec<PackedLayer>, embed_norm: PlainNorm, positions: Vec<f32>, quantized: bool },
 }
 
 pub struct Bert {
@@ -194,7 +222,8 @@ impl Bert {
         let embed_norm = w.norm("embeddings.LayerNorm", h, eps)?;
         let heads = config.num_attention_heads;
         let scale = 1.0 / ((h / heads) as f64).sqrt();
-        let packed = arithmetic == Arithmetic::Packed && kernel::available();
+        let packed = arithmetic != Arithmetic::Candle && kernel::available();
+        let quantized = packed && arithmetic == Arithmetic::Quantized;
         // A product y = x · W + b from a weight stored [out, in] and its bias: packed, or transposed for
         // candle's matmul.
         let (mut layers, mut packed_layers) = (Vec::new(), Vec::new());
@@ -212,9 +241,10 @@ impl Bert {
             let down = w.linear(&format!("{p}.output.dense"), h, ff)?;
             let norm2 = w.norm(&format!("{p}.output.LayerNorm"), h, eps)?;
             if packed {
-                let pack = |(w, b): &(Tensor, Tensor)| -> Result<Packed> {
+                let pack = |(w, b): &(Tensor, Tensor)| -> Result<Product> {
                     let (out, inp) = w.dims2()?;
-                    Ok(Packed::new(&w.flatten_all()?.to_vec1::<f32>()?, &b.to_vec1::<f32>()?, out, inp))
+                    let (w, b) = (w.flatten_all()?.to_vec1::<f32>()?, b.to_vec1::<f32>()?);
+                    Ok(if quantized { Product::I8(Quantized::new(&w, &b, out, inp)) } else { Product::F16(Packed::new(&w, &b, out, inp)) })
                 };
                 packed_layers.push(PackedLayer {
                     qkv: pack(&qkv)?,
@@ -231,7 +261,7 @@ impl Bert {
         }
         let layers = if packed {
             let positions = positions.broadcast_add(&token_type)?.flatten_all()?.to_vec1::<f32>()?;
-            Layers::Packed { layers: packed_layers, embed_norm: PlainNorm::of(&embed_norm)?, positions }
+            Layers::Packed { layers: packed_layers, embed_norm: PlainNorm::of(&embed_norm)?, positions, quantized }
         } else {
             Layers::Candle(layers)
         };
@@ -241,6 +271,7 @@ impl Bert {
     /// The arithmetic this encoder does.
     pub fn arithmetic(&self) -> Arithmetic {
         match self.layers {
+            Layers::Packed { quantized: true, .. } => Arithmetic::Quantized,
             Layers::Packed { .. } => Arithmetic::Packed,
             Layers::Candle(_) => Arithmetic::Candle,
         }
@@ -254,7 +285,7 @@ impl Bert {
         }
         TOKENS_READ.fetch_add(texts.iter().map(|t| t.len()).sum(), std::sync::atomic::Ordering::Relaxed);
         let h = self.hidden;
-        let Layers::Packed { layers, embed_norm, positions } = &self.layers else {
+        let Layers::Packed { layers, embed_norm, positions, .. } = &self.layers else {
             // Padded to the longest, with a mask.
             let len = texts.iter().map(|t| t.len()).max().unwrap_or(0);
             let mut ids = vec![0u32; texts.len() * len];

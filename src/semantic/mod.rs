@@ -45,7 +45,7 @@ pub fn load_for(cfg: &BotConfig, kb: &KnowledgeBase, progress: &dyn Fn(usize)) -
         say_off(format!("model folder {} not found; `wegwijs model fetch` downloads it", dir.display()));
         return Ok(None);
     }
-    let model = shared(dir)?;
+    let model = shared_with(dir, cfg.semantic_arithmetic)?;
     let t0 = Instant::now();
     let cache = cfg.semantic_cache.clone().unwrap_or_else(|| cfg.cache_dir());
     let index = SemanticIndex::build(model, kb, Some(&cache), progress)?;
@@ -54,19 +54,24 @@ pub fn load_for(cfg: &BotConfig, kb: &KnowledgeBase, progress: &dyn Fn(usize)) -
     Ok(Some(index))
 }
 
-/// The model in `dir`, loaded once per process while anything holds it (a reload reuses the
-/// loaded model instead of holding two).
+/// The model in `dir` with 8-bit products, loaded once per process while anything holds it (a reload
+/// reuses the loaded model instead of holding two).
 pub fn shared(dir: &Path) -> Result<Arc<Model>> {
-    static LOADED: Mutex<Vec<(PathBuf, Weak<Model>)>> = Mutex::new(Vec::new());
+    shared_with(dir, Arithmetic::Quantized)
+}
+
+/// Like `shared`, with the encoder's arithmetic chosen (`[semantic] products`).
+pub fn shared_with(dir: &Path, arithmetic: Arithmetic) -> Result<Arc<Model>> {
+    static LOADED: Mutex<Vec<(PathBuf, Arithmetic, Weak<Model>)>> = Mutex::new(Vec::new());
     let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let mut loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
-    loaded.retain(|(_, m)| m.strong_count() > 0);
-    if let Some(m) = loaded.iter().find(|(p, _)| *p == key).and_then(|(_, m)| m.upgrade()) {
+    loaded.retain(|(_, _, m)| m.strong_count() > 0);
+    if let Some(m) = loaded.iter().find(|(p, a, _)| *p == key && *a == arithmetic).and_then(|(_, _, m)| m.upgrade()) {
         return Ok(m);
     }
     let t0 = Instant::now();
-    let model = Arc::new(Model::load(dir)?);
-    tracing::info!(folder = %dir.display(), seconds = t0.elapsed().as_secs_f64(), "embedding model loaded");
-    loaded.push((key, Arc::downgrade(&model)));
+    let model = Arc::new(Model::load_with(dir, arithmetic)?);
+    tracing::info!(folder = %dir.display(), arithmetic = ?model.arithmetic(), seconds = t0.elapsed().as_secs_f64(), "embedding model loaded");
+    loaded.push((key, arithmetic, Arc::downgrade(&model)));
     Ok(model)
 }

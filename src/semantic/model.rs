@@ -52,9 +52,10 @@ pub struct Model {
 }
 
 impl Model {
-    /// Loads a model folder. Fails with the file and the reason when a file is missing or wrong.
+    /// Loads a model folder, with 8-bit products where the processor has the kernels' extensions.
+    /// Fails with the file and the reason when a file is missing or wrong.
     pub fn load(dir: &Path) -> Result<Model> {
-        Model::load_with(dir, Arithmetic::Packed)
+        Model::load_with(dir, Arithmetic::Quantized)
     }
 
     /// Like `load`, with the encoder's arithmetic chosen (tests compare the two).
@@ -67,7 +68,8 @@ impl Model {
         let weights_path = dir.join("model.safetensors");
         let tensors = read_safetensors(&weights_path, "embeddings.word_embeddings.weight")?;
         let bert = Bert::new(&config, tensors, arithmetic).with_context(|| format!("{}: weights do not fit config.json", weights_path.display()))?;
-        Ok(Model { tokenizer, bert, identity: identity(dir)?, dir: dir.to_path_buf() })
+        let identity = identity(dir, bert.arithmetic())?;
+        Ok(Model { tokenizer, bert, identity, dir: dir.to_path_buf() })
     }
 
     /// A hash of the model's files and of the way vectors are made: vectors made by models with the
@@ -76,7 +78,7 @@ impl Model {
         &self.identity
     }
 
-    /// The arithmetic the encoder does (packed kernels or candle).
+    /// The arithmetic the encoder does (8-bit or f16 kernels, or candle).
     pub fn arithmetic(&self) -> Arithmetic {
         self.bert.arithmetic()
     }
@@ -204,9 +206,13 @@ impl Model {
 }
 
 /// blake3 of the three files (each with its name and length) and of the recipe.
-fn identity(dir: &Path) -> Result<String> {
+fn identity(dir: &Path, arithmetic: Arithmetic) -> Result<String> {
     let mut h = blake3::Hasher::new();
     h.update(RECIPE.as_bytes());
+    // 8-bit products give slightly other vectors; f16 and candle's f32 agree to float precision.
+    if arithmetic == Arithmetic::Quantized {
+        h.update(b"8-bit products");
+    }
     for name in MODEL_FILES {
         let path = dir.join(name);
         let file = File::open(&path).with_context(|| format!("opening {}", path.display()))?;
