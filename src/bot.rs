@@ -108,8 +108,8 @@ pub struct SemanticConfig {
     /// questions outside the safety topics, and the harmless examples).
     #[serde(default = "default_distress_margin")]
     pub distress_margin: f32,
-    /// The encoder's matrix products: "8-bit" (the default; about 1.7 times as fast, vectors within a
-    /// cosine of 0.999 of the exact ones) or "f16" (exact to float precision).
+    /// The encoder's matrix products: "8-bit" (the default; 1.3 to 1.5 times as fast, vectors within a
+    /// cosine of 0.998 of the exact ones) or "f16" (exact to float precision).
     #[serde(default)]
     pub products: Products,
 }

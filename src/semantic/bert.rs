@@ -5,7 +5,7 @@
 //! Three ways to do the arithmetic:
 //! - [`Arithmetic::Quantized`] (the default; crate `wegwijs-kernels`, x86-64 with AVX2, FMA and F16C):
 //!   8-bit integer products, the texts of a pass laid end to end without padding, both cores in each
-//!   product; vectors within a cosine of 0.999 of candle's, about 1.7 times as fast as f16;
+//!   product; vectors within a cosine of 0.998 of candle's, 1.3 to 1.5 times as fast as f16;
 //! - [`Arithmetic::Packed`] (same crate and processors): f16 weights, f32 products, the same vectors as
 //!   candle's to float precision;
 //! - [`Arithmetic::Candle`], candle's tensor operations in f32, on any processor, with padding and a
@@ -28,8 +28,8 @@ pub enum Arithmetic {
     Packed,
     /// candle's operations in f32 (the reference).
     Candle,
-    /// 8-bit integer products (kernels of `wegwijs-kernels`, same processors as `Packed`): about
-    /// 1.7 times as fast, vectors within a cosine of 0.999 of candle's. Falls back to candle too.
+    /// 8-bit integer products (kernels of `wegwijs-kernels`, same processors as `Packed`):
+    /// 1.3 to 1.5 times as fast, vectors within a cosine of 0.998 of candle's. Falls back to candle too.
     Quantized,
 }
 
