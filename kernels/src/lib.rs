@@ -92,6 +92,26 @@ struct Shared(*mut f32);
 unsafe impl Send for Shared {}
 unsafe impl Sync for Shared {}
 
+/// Checks a product's buffers: x [m, k], out and the residual [m, n].
+fn check_shapes(x: &[f32], m: usize, k: usize, n: usize, then: Then, out: &[f32]) {
+    assert!(x.len() >= m * k && out.len() >= m * n);
+    if let Then::Residual(r) = then {
+        assert!(r.len() >= m * n);
+    }
+}
+
+/// Runs `run(from, to)` over a product's panels: on one core when the product is small, else half
+/// the panels on each core.
+fn over_panels(m: usize, k: usize, n: usize, run: impl Fn(usize, usize) + Sync) {
+    let panels = n.div_ceil(NR);
+    if m * k * n < SPLIT_ABOVE || panels < 2 {
+        run(0, panels);
+    } else {
+        let half = panels / 2;
+        rayon::join(|| run(0, half), || run(half, panels));
+    }
+}
+
 impl Packed {
     /// From a weight stored [out, in] (as transformers stores a Linear layer) and its bias.
     pub fn new(weight: &[f32], bias: &[f32], out: usize, inp: usize) -> Packed {
@@ -114,11 +134,7 @@ impl Packed {
 
     /// `out` [m, n] = x [m, k] · W + b, then `then`. Only call when [`available`].
     pub fn forward(&self, x: &[f32], m: usize, then: Then, out: &mut [f32]) {
-        assert!(x.len() >= m * self.k && out.len() >= m * self.n);
-        if let Then::Residual(r) = then {
-            assert!(r.len() >= m * self.n);
-        }
-        let panels = self.n.div_ceil(NR);
+        check_shapes(x, m, self.k, self.n, then, out);
         let dst = Shared(out.as_mut_ptr());
         let run = |from: usize, to: usize| {
             let dst = dst;
@@ -133,12 +149,7 @@ impl Packed {
                 let _ = (p, dst, m, then);
             }
         };
-        if m * self.k * self.n < SPLIT_ABOVE || panels < 2 {
-            run(0, panels);
-        } else {
-            let half = panels / 2;
-            rayon::join(|| run(0, half), || run(half, panels));
-        }
+        over_panels(m, self.k, self.n, run);
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -575,10 +586,7 @@ impl Quantized {
 
     /// `out` [m, n] = x [m, k] · W + b, then `then`. Only call when [`available`].
     pub fn forward(&self, x: &[f32], m: usize, then: Then, out: &mut [f32]) {
-        assert!(x.len() >= m * self.k && out.len() >= m * self.n);
-        if let Then::Residual(r) = then {
-            assert!(r.len() >= m * self.n);
-        }
+        check_shapes(x, m, self.k, self.n, then, out);
         let mut q = vec![0u8; m * self.k4];
         let mut rows = vec![RowScale::default(); m];
         // (input, what clamping took off in the row's steps).
@@ -592,7 +600,6 @@ impl Quantized {
             #[cfg(not(target_arch = "x86_64"))]
             let _ = (row, bytes, scale);
         }
-        let panels = self.n.div_ceil(NR);
         let dst = Shared(out.as_mut_ptr());
         let (q, rows, fixes) = (&q, &rows, &fixes);
         let run = |from: usize, to: usize| {
@@ -607,12 +614,7 @@ impl Quantized {
                 let _ = (p, dst, m, then, q, rows, fixes);
             }
         };
-        if m * self.k * self.n < SPLIT_ABOVE || panels < 2 {
-            run(0, panels);
-        } else {
-            let half = panels / 2;
-            rayon::join(|| run(0, half), || run(half, panels));
-        }
+        over_panels(m, self.k, self.n, run);
     }
 
     #[cfg(target_arch = "x86_64")]
